@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Targets are split by concern; arrows only point down:
+/// mcpguard → MCPGuardCLI → GuardScan → GuardDetect → GuardCore.
+/// GuardCore and GuardDetect do no I/O so a Swift MCP host can embed them.
+let package = Package(
+    name: "mcpguard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mcpguard", targets: ["mcpguard"]),
+        .library(name: "GuardCore", targets: ["GuardCore"]),
+        .library(name: "GuardDetect", targets: ["GuardDetect"]),
+        .library(name: "GuardScan", targets: ["GuardScan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "GuardCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "GuardDetect", dependencies: ["GuardCore"]),
+        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect"]),
+        .target(
+            name: "MCPGuardCLI",
+            dependencies: [
+                "GuardCore", "GuardDetect", "GuardScan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mcpguard", dependencies: ["MCPGuardCLI"]),
+        .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
+        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),
+        .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
+    ]
+)

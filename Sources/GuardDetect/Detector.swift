@@ -1,0 +1,39 @@
+import GuardCore
+
+/// A pure analysis that turns what mcpguard saw into findings.
+///
+/// Detectors do no I/O and keep no state between runs, so the same input always yields the same
+/// findings; the engine may run them in any order.
+public protocol Detector: Sendable {
+    /// The rules this detector can report. Every finding it returns must use one of these ids.
+    var rules: [RuleDescriptor] { get }
+
+    /// Findings for `input`, in any order (the engine sorts them).
+    func analyze(_ input: DetectionInput) -> [Finding]
+}
+
+/// Everything detectors may look at.
+public struct DetectionInput: Sendable {
+    /// The servers and what they offered.
+    public var snapshot: InventorySnapshot
+    /// Host config files as read from disk, for config audits.
+    public var configs: [ConfigDocument]
+
+    public init(snapshot: InventorySnapshot, configs: [ConfigDocument] = []) {
+        self.snapshot = snapshot
+        self.configs = configs
+    }
+}
+
+/// A host config file: its path, which host it belongs to, and its text.
+public struct ConfigDocument: Sendable, Hashable {
+    public var path: String
+    public var host: String?
+    public var text: String
+
+    public init(path: String, host: String? = nil, text: String) {
+        self.path = path
+        self.host = host
+        self.text = text
+    }
+}

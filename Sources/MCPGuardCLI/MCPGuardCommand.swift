@@ -1,0 +1,21 @@
+import ArgumentParser
+import GuardCore
+
+/// The root command. Subcommands are thin: they parse flags, call the libraries and print.
+public struct MCPGuardCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mcpguard",
+        abstract: "Security scanner and guard for Model Context Protocol servers.",
+        discussion: """
+            mcpguard turns the SlowMist MCP Security Checklist into checks: it scans the MCP servers your AI \
+            hosts are configured to run and reports what the checklist would flag. It works offline.
+
+            Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 mcpguard could not \
+            do its job (bad arguments, unreadable input, every server failed).
+            """,
+        version: MCPGuardVersion.current,
+        subcommands: [ScanCommand.self, ChecklistCommand.self]
+    )
+
+    public init() {}
+}

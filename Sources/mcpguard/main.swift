@@ -1,0 +1,4 @@
+import Foundation
+import MCPGuardCLI
+
+exit(await CLIEntry.run(Array(CommandLine.arguments.dropFirst())))
