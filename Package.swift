@@ -22,7 +22,10 @@ let package = Package(
             name: "GuardCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "GuardDetect", dependencies: ["GuardCore"]),
+        .target(
+            name: "GuardDetect",
+            dependencies: ["GuardCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect"]),
         .target(
             name: "MCPGuardCLI",
@@ -32,6 +35,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "mcpguard", dependencies: ["MCPGuardCLI"]),
+        // Measures detection quality and speed on the labelled corpus in ../shared/corpus (not part of the tests).
+        .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),

@@ -8,9 +8,11 @@ public struct DetectionEngine: Sendable {
         self.detectors = detectors
     }
 
-    /// The detectors that ship with this build. Empty until the detector issues land; the pipeline,
-    /// reports and exit codes already work on whatever this returns.
-    public static let builtIn = DetectionEngine(detectors: [])
+    /// The detectors that ship with this build.
+    public static let builtIn = DetectionEngine(detectors: [
+        ToolPoisoningDetector(), HiddenContentDetector(), DeclaredPurposeDetector(), CrossServerDetector(),
+        SecretExposureDetector(), CapabilityDetector(), ConfigRiskDetector(),
+    ])
 
     /// Every rule the detectors can report, sorted by id.
     public var rules: [RuleDescriptor] {

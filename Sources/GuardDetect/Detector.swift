@@ -30,10 +30,13 @@ public struct ConfigDocument: Sendable, Hashable {
     public var path: String
     public var host: String?
     public var text: String
+    /// POSIX permission bits of the file when read from disk (`0o644`), for the permission audit.
+    public var mode: Int?
 
-    public init(path: String, host: String? = nil, text: String) {
+    public init(path: String, host: String? = nil, text: String, mode: Int? = nil) {
         self.path = path
         self.host = host
         self.text = text
+        self.mode = mode
     }
 }

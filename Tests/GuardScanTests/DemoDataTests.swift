@@ -37,3 +37,35 @@ struct DemoDataTests {
         #expect(hidden.contains("Ignore all previous instructions"))
     }
 }
+
+@Suite("Demo scan with the built-in detectors")
+struct DemoScanTests {
+    let report = ScanPipeline().run(DemoData.input, subject: "demo")
+
+    func rules(_ server: String, atLeast severity: Severity = .medium) -> Set<String> {
+        Set(report.findings.filter { $0.server == server && $0.severity >= severity }.map(\.rule))
+    }
+
+    @Test("honest servers are quiet; each planted problem is caught")
+    func findings() {
+        #expect(rules("time").isEmpty)
+        #expect(rules("git").isEmpty)
+        #expect(rules("gmail").isEmpty)
+        #expect(rules("weather-forecast") == ["tool-poisoning", "hidden-unicode", "context-harvesting-parameter", "unpinned-package"])
+        #expect(rules("email-formatter") == ["tool-poisoning", "tool-shadowing", "preference-manipulation"])
+        #expect(rules("notes-sync") == ["config-secret", "unpinned-package", "annotation-mismatch"])
+        #expect(report.exitCode(failOn: .high) == 1)
+        #expect(report.status == .complete)
+    }
+
+    @Test("every finding cites real checklist items and no report shows the token")
+    func hygiene() {
+        for finding in report.findings {
+            #expect(!finding.checklist.isEmpty)
+            for id in finding.checklist { #expect(ChecklistCatalog.contains(id), "\(finding.rule) cites \(id)") }
+        }
+        for format in ReportFormat.allCases {
+            #expect(!format.renderer().render(report).contains("Q7vK2mXr9TzL4wPc8NdH3sYb6FjE1gUa5RtA"), "\(format) leaks the demo token")
+        }
+    }
+}

@@ -14,7 +14,10 @@ struct CLIEndToEndTests {
         }
         #expect(result.stdout.contains("status: complete"))
         #expect(!result.stdout.contains("\u{1B}["), "colour with NO_COLOR set and stdout a pipe")
-        #expect(result.status == 0 || result.status == 1)
+        #expect(result.stdout.contains("[tool-poisoning]"))
+        #expect(result.status == 1, "the demo has critical findings, above the default --fail-on high")
+        #expect(try CLIRunner.run(["scan", "--demo", "--fail-on", "none"]).status == 0)
+        #expect(try CLIRunner.run(["scan", "--demo", "--fail-on", "critical"]).status == 1)
     }
 
     @Test("every format renders the demo, JSON and SARIF parse", arguments: ["text", "json", "sarif", "markdown", "html"])
@@ -157,6 +160,13 @@ struct CLIEndToEndTests {
         #expect(value["count"] == 129)
         #expect(value["items"]?[0]?["id"] == "SRV-API-01")
         #expect(value["items"]?[0]?["coverage"]?["attestOnly"] != nil)
+
+        let covered = (value["items"]?.arrayValue ?? []).filter { $0["coverage"]?["attestOnly"] == false }
+        #expect(covered.count > 40)
+        let poisoning = (value["items"]?.arrayValue ?? []).first { $0["id"] == "CLI-PROMPT-07" }
+        #expect(poisoning?["coverage"]?["scan"]?.arrayValue?.contains("tool-poisoning") == true)
+        let uncovered = try CLIRunner.run(["checklist", "--uncovered", "--format", "json"])
+        #expect(try JSONParser.parse(uncovered.stdout)["count"]?.numberValue?.intValue == 129 - covered.count)
 
         let high = try CLIRunner.run(["checklist", "--format", "json", "--priority", "high", "--part", "CRYPTO"])
         let items = try JSONParser.parse(high.stdout)["items"]?.arrayValue ?? []

@@ -86,6 +86,8 @@ public struct TextReportRenderer: ReportRenderer {
         var lines: [String] = []
         for finding in findings {
             lines.append(indent + style.severity(finding.severity) + " " + finding.message + style.dim("  [\(finding.rule)]"))
+            // Capability labels are context, not problems: one line each.
+            if finding.severity == .info { continue }
             let detailIndent = indent + "    "
             if let evidence = finding.evidence, !evidence.isEmpty {
                 lines.append(detailIndent + style.dim("evidence: ") + singleLine(evidence))

@@ -1,0 +1,71 @@
+import GuardCore
+
+/// Tools whose own description declares an offensive purpose (exfiltration, credential harvesting,
+/// privilege escalation, hijacking, phishing, exploitation), even with nothing hidden.
+///
+/// Security tooling that *detects* such activity is common; a description that speaks of detection,
+/// monitoring, alerts or investigation around the offensive word is not reported.
+public struct DeclaredPurposeDetector: Detector {
+    public init() {}
+
+    public var rules: [RuleDescriptor] { [Rules.maliciousPurpose] }
+
+    static let offensive: [(pattern: PhrasePattern, what: String)] = [
+        (PhrasePattern("exfiltrate|exfiltrates|exfiltrating|exfiltration"), "exfiltrates data"),
+        (PhrasePattern("steal|steals|stealing|harvest|harvests|harvesting|dump|dumps|dumping|grab|grabs|scrape|scrapes ~3 credentials|credential|passwords|password|cookies|tokens|secrets|keys|wallets|seed"), "harvests credentials"),
+        (PhrasePattern("keylogger|keylogging|keylog|keystrokes"), "logs keystrokes"),
+        (PhrasePattern("escalate|escalates|escalating|escalation ~2 privilege|privileges|permissions|root"), "escalates privileges"),
+        (PhrasePattern("privilege escalation"), "escalates privileges"),
+        (PhrasePattern("hijack|hijacks|hijacking ~3 session|sessions|account|accounts|browser|clipboard|dns|traffic"), "hijacks sessions or accounts"),
+        (PhrasePattern("phish|phishes|phishing"), "phishes users"),
+        (PhrasePattern("exploit|exploits|exploiting ~3 vulnerability|vulnerabilities|system|systems|target|targets|host|hosts|server|servers|cve"), "exploits systems"),
+        (PhrasePattern("reverse|bind shell"), "opens a remote shell"),
+        (PhrasePattern("backdoor|backdoors|rootkit|ransomware|cryptojack|cryptojacking"), "installs malware"),
+        (PhrasePattern("bypass|bypasses|bypassing|evade|evades|evading|disable|disables ~2 authentication|antivirus|edr|detection|security|2fa|mfa"), "evades security controls"),
+    ]
+
+    /// Words that can start an offensive phrase; texts without one are skipped cheaply.
+    static let triggers: Set<String> = Set(offensive.flatMap { $0.pattern.firstWords ?? [] })
+
+    static let defensive: Set<String> = [
+        "detect", "detects", "detection", "detections", "detecting", "monitor", "monitors", "monitoring", "alert", "alerts",
+        "investigate", "investigation", "incident", "incidents", "threat", "threats", "prevent", "prevents", "prevention",
+        "protect", "protects", "protection", "scan", "scans", "scanner", "report", "reports", "analyze", "analyse", "analysis",
+        "audit", "auditing", "vulnerability", "defend", "defense", "defence", "simulation", "training", "awareness", "block",
+        "blocks", "policy", "policies", "rule", "rules", "risk", "risks", "finding", "findings", "indicators", "ioc", "siem",
+    ]
+
+    public func analyze(_ input: DetectionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for server in input.snapshot.servers where server.status == .ok {
+            for subject in ModelVisibleText.subjects(of: server) where subject.kind == .tool {
+                for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
+                    let tokens = Tokenizer.tokens(text.role == .name ? text.text.replacingOccurrences(of: "_", with: " ") : text.text)
+                    guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
+                    if tokens.contains(where: { Self.defensive.contains($0.text) }) { continue }
+                    var purposes: [String] = []
+                    var firstRange: Range<String.Index>?
+                    for start in tokens.indices {
+                        for (pattern, what) in Self.offensive {
+                            guard let end = pattern.match(tokens, at: start) else { continue }
+                            if !purposes.contains(what) { purposes.append(what) }
+                            if firstRange == nil, text.role != .name {
+                                firstRange = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
+                            }
+                        }
+                    }
+                    guard !purposes.isEmpty else { continue }
+                    findings.append(Finding(
+                        Rules.maliciousPurpose, severity: purposes.count > 1 ? .high : .medium, server: server.name,
+                        tool: subject.name, location: server.location(pointer: text.pointer),
+                        message: "Tool \(subject.name ?? "(unnamed)") says it \(ToolPoisoningDetector.list(purposes))",
+                        evidence: firstRange.map { Evidence.excerpt(text.text, around: $0) } ?? Evidence.clip(text.text),
+                        fingerprintKey: subject.pointer
+                    ))
+                    break
+                }
+            }
+        }
+        return findings
+    }
+}

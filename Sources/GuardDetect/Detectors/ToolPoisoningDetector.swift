@@ -1,0 +1,133 @@
+import GuardCore
+
+/// Instruction-like content aimed at the model, preference manipulation, and parameters that harvest the
+/// model's own context, in every model-visible string of every tool, prompt, resource and the server's
+/// instructions.
+///
+/// Scoring is multi-signal (see ``InstructionScore``): one weak word is never a finding; each category counts
+/// once; the severity grows with the number and weight of distinct categories.
+public struct ToolPoisoningDetector: Detector {
+    public init() {}
+
+    public var rules: [RuleDescriptor] { [Rules.toolPoisoning, Rules.preferenceManipulation, Rules.contextHarvesting] }
+
+    /// A subject's non-preference score at or above this is reported as poisoning.
+    static let poisoningThreshold = 3.0
+
+    public func analyze(_ input: DetectionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for server in input.snapshot.servers where server.status == .ok {
+            for subject in ModelVisibleText.subjects(of: server) {
+                var score = InstructionScore()
+                for text in subject.texts where text.role != .uri {
+                    score.add(InstructionAnalyzer.shared.hits(in: text.text), text: text.text, pointer: text.pointer)
+                }
+                if let finding = poisoningFinding(score, subject: subject, server: server) { findings.append(finding) }
+                if subject.kind == .tool, let schema = subject.value?["inputSchema"] {
+                    findings.append(contentsOf: harvestingFindings(schema, subject: subject, server: server))
+                }
+            }
+        }
+        return findings
+    }
+
+    func poisoningFinding(_ score: InstructionScore, subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
+        guard let headline = score.headline else { return nil }
+        let preference = score.strongest[.preference]?.hit.weight ?? 0
+        let total = score.value
+        let label = Self.label(subject)
+        let evidence = Evidence.excerpt(headline.text, around: headline.hit.range)
+        if total - preference >= Self.poisoningThreshold {
+            let severity: Severity = total >= 7 ? .critical : total >= 5 ? .high : .medium
+            let phrases = score.categories.map(\.phrase)
+            return Finding(
+                Rules.toolPoisoning, severity: severity, server: server.name, tool: subject.name,
+                location: server.location(pointer: headline.pointer),
+                message: "\(label) carries instructions aimed at the model: it " + Self.list(phrases),
+                evidence: evidence, fingerprintKey: subject.pointer
+            )
+        }
+        if preference >= 2, let hit = score.strongest[.preference] {
+            return Finding(
+                Rules.preferenceManipulation, severity: total - preference >= 1.5 ? .high : .medium, server: server.name,
+                tool: subject.name, location: server.location(pointer: hit.pointer),
+                message: "\(label) tells the model to prefer it over other tools",
+                evidence: Evidence.excerpt(hit.text, around: hit.hit.range), fingerprintKey: subject.pointer
+            )
+        }
+        return nil
+    }
+
+    /// Property names that ask for the model's own context rather than for the tool's input.
+    static let harvestingNames: [(tokens: Set<String>, what: String)] = [
+        (["llm"], "the calling model's identity"),
+        (["system", "prompt"], "the system prompt"),
+        (["conversation"], "the conversation"),
+        (["chat", "history"], "the chat history"),
+        (["previous", "messages"], "earlier messages"),
+        (["tools", "list"], "the list of the model's tools"),
+        (["tool", "list"], "the list of the model's tools"),
+        (["available", "tools"], "the list of the model's tools"),
+        (["sidenote"], "a free-form side channel"),
+        (["side", "note"], "a free-form side channel"),
+        (["assistant", "name"], "the assistant's identity"),
+        (["model", "identity"], "the calling model's identity"),
+    ]
+
+    func harvestingFindings(_ schema: JSONValue, subject: ModelVisibleText.Subject, server: ServerInventory) -> [Finding] {
+        guard let properties = schema["properties"]?.objectValue else { return [] }
+        var findings: [Finding] = []
+        for (name, property) in properties.members {
+            let tokens = Set(Self.nameTokens(name))
+            guard let match = Self.harvestingNames.first(where: { $0.tokens.isSubset(of: tokens) }) else { continue }
+            let required = schema["required"]?.arrayValue?.contains(.string(name)) == true
+            let pointer = subject.pointer + "/inputSchema/properties/" + FindingLocation.pointerToken(name)
+            let description = property["description"]?.stringValue
+            findings.append(Finding(
+                Rules.contextHarvesting, server: server.name, tool: subject.name, location: server.location(pointer: pointer),
+                message: "\(Self.label(subject)) has a\(required ? " required" : "n") input '\(name)' that asks for \(match.what)",
+                evidence: description.map { "\(name): \(Evidence.clip($0, limit: 120))" } ?? name, fingerprintKey: name
+            ))
+        }
+        return findings
+    }
+
+    /// `llm_model_name`, `llmModelName` and `LLM-Model` all give `["llm", "model", "name"]`.
+    static func nameTokens(_ name: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var previousLower = false
+        for character in name {
+            if character == "_" || character == "-" || character == " " || character == "." {
+                if !current.isEmpty { tokens.append(current.lowercased()) }
+                current = ""
+                previousLower = false
+                continue
+            }
+            if character.isUppercase, previousLower, !current.isEmpty {
+                tokens.append(current.lowercased())
+                current = ""
+            }
+            current.append(character)
+            previousLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { tokens.append(current.lowercased()) }
+        return tokens
+    }
+
+    static func label(_ subject: ModelVisibleText.Subject) -> String {
+        switch subject.kind {
+        case .instructions: "The server's instructions"
+        default: "\(subject.kind.rawValue.prefix(1).uppercased() + subject.kind.rawValue.dropFirst()) \(subject.name ?? "(unnamed)")"
+        }
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

@@ -1,0 +1,168 @@
+/// Finds instruction-like content aimed at the model in one piece of text.
+///
+/// Three sources of hits: phrase signals over word tokens (``InstructionSignal``), pseudo-tags such as
+/// `<IMPORTANT>`, and sensitive paths such as `~/.ssh/id_rsa`. Scoring across the fields of a tool is left
+/// to ``InstructionScore`` so a weak word in one field and another in a second field can add up.
+public struct InstructionAnalyzer: Sendable {
+    public static let shared = InstructionAnalyzer()
+
+    private let signals: [InstructionSignal]
+    /// Signals indexed by the words their first element accepts.
+    private let byFirstWord: [String: [Int]]
+    /// Signals whose first element is not a plain word set (prefix or optional).
+    private let unindexed: [Int]
+
+    init(signals: [InstructionSignal] = InstructionSignal.all) {
+        self.signals = signals
+        var index: [String: [Int]] = [:]
+        var unindexed: [Int] = []
+        for (offset, signal) in signals.enumerated() {
+            if let words = signal.pattern.firstWords {
+                for word in words { index[word, default: []].append(offset) }
+            } else {
+                unindexed.append(offset)
+            }
+        }
+        self.byFirstWord = index
+        self.unindexed = unindexed
+    }
+
+    static let negators: Set<String> = ["not", "never", "no", "don't", "doesn't", "won't", "without", "nor", "cannot", "can't"]
+
+    /// Every hit in `text`, in text order.
+    public func hits(in text: String) -> [InstructionHit] {
+        var hits: [InstructionHit] = []
+        let tokens = Tokenizer.tokens(text)
+        if !tokens.isEmpty {
+            for start in tokens.indices {
+                if let indexed = byFirstWord[tokens[start].text] {
+                    for signalIndex in indexed { match(signalIndex, tokens, start, into: &hits) }
+                }
+                for signalIndex in unindexed { match(signalIndex, tokens, start, into: &hits) }
+            }
+        }
+        hits.append(contentsOf: PseudoTags.hits(in: text))
+        hits.append(contentsOf: SensitivePaths.hits(in: text, tokens: tokens))
+        return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    @inline(__always)
+    private func match(_ signalIndex: Int, _ tokens: [TextToken], _ start: Int, into hits: inout [InstructionHit]) {
+        let signal = signals[signalIndex]
+        guard let end = signal.pattern.match(tokens, at: start), end > start else { return }
+        if signal.negatable, isNegated(tokens, before: start) { return }
+        hits.append(InstructionHit(
+            category: signal.category, weight: signal.weight, tokens: start..<end,
+            range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
+        ))
+    }
+
+    private func isNegated(_ tokens: [TextToken], before start: Int) -> Bool {
+        for index in max(0, start - 3)..<start where Self.negators.contains(tokens[index].text) { return true }
+        return false
+    }
+}
+
+/// Markup that imitates authority: `<IMPORTANT>`, `</system>`, `[important]`, `<information>`.
+enum PseudoTags {
+    static let names: Set<String> = [
+        "important", "system", "information", "instructions", "instruction", "secret", "hidden", "admin",
+        "critical", "mandatory", "system_prompt", "sys", "assistant", "override", "urgent", "note_to_ai", "ai_instructions",
+    ]
+
+    static func hits(in text: String) -> [InstructionHit] {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return [] }
+        var hits: [InstructionHit] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "<" || character == "[" else {
+                index = text.index(after: index)
+                continue
+            }
+            let close: Character = character == "<" ? ">" : "]"
+            var cursor = text.index(after: index)
+            if cursor < text.endIndex, text[cursor] == "/" { cursor = text.index(after: cursor) }
+            let nameStart = cursor
+            var length = 0
+            while cursor < text.endIndex, length <= 24, text[cursor].isLetter || text[cursor] == "_" {
+                cursor = text.index(after: cursor)
+                length += 1
+            }
+            if cursor < text.endIndex, text[cursor] == close, length > 0,
+                names.contains(text[nameStart..<cursor].lowercased())
+            {
+                let end = text.index(after: cursor)
+                hits.append(InstructionHit(category: .pseudoTag, weight: 1, tokens: 0..<0, range: index..<end))
+                index = end
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        return hits
+    }
+}
+
+/// Paths an honest tool description has little reason to point a model at.
+enum SensitivePaths {
+    static let needles: [String] = [
+        "~/.ssh", ".ssh/", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "authorized_keys", "/etc/passwd", "/etc/shadow",
+        ".aws/credentials", "~/.aws", ".git-credentials", ".netrc", ".npmrc", ".pypirc", ".kube/config", "~/.docker/config",
+        "wallet.dat", ".gnupg", "claude_desktop_config", "/.cursor/mcp.json", ".config/gcloud", "internal://credentials",
+        "keychain", "mcp.json", "~/.bash_history", "~/.zsh_history", ".env",
+    ]
+
+    static let readVerbs: Set<String> = [
+        "read", "reading", "open", "opening", "cat", "access", "accessing", "load", "loading", "get", "fetch", "collect",
+        "extract", "retrieve", "dump", "copy", "send", "upload", "include", "pass", "contents", "content",
+    ]
+
+    static let needleBytes: [[UInt8]] = needles.map { Array($0.utf8) }
+    static let firstBytes: Set<UInt8> = Set(needleBytes.map { $0[0] })
+
+    static func hits(in text: String, tokens: [TextToken]) -> [InstructionHit] {
+        let utf8 = text.utf8
+        var lower = [UInt8]()
+        lower.reserveCapacity(utf8.count)
+        for byte in utf8 { lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        var hits: [InstructionHit] = []
+        var offset = 0
+        while offset < lower.count {
+            guard firstBytes.contains(lower[offset]) else {
+                offset += 1
+                continue
+            }
+            for needle in needleBytes where needle[0] == lower[offset] && offset + needle.count <= lower.count {
+                var matches = true
+                for position in 1..<needle.count where lower[offset + position] != needle[position] {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                if needle == [0x2E, 0x65, 0x6E, 0x76], !isDotEnv(lower, offset) { continue }  // ".env"
+                let start = utf8.index(utf8.startIndex, offsetBy: offset)
+                let range = start..<utf8.index(start, offsetBy: needle.count)
+                // With a reading verb close before it, the path is a request, not a mention.
+                let precedingVerb = tokens.contains { token in
+                    token.range.upperBound <= range.lowerBound
+                        && utf8.distance(from: token.range.upperBound, to: range.lowerBound) < 60
+                        && readVerbs.contains(token.text)
+                }
+                hits.append(InstructionHit(category: .sensitiveFile, weight: precedingVerb ? 3 : 2, tokens: 0..<0, range: range))
+            }
+            offset += 1
+        }
+        return hits
+    }
+
+    /// `.env` as a file name, not `.environment` or `process.env.X`.
+    private static func isDotEnv(_ bytes: [UInt8], _ offset: Int) -> Bool {
+        func isWord(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+        }
+        let end = offset + 4
+        if end < bytes.count, isWord(bytes[end]) || bytes[end] == 0x2E { return false }
+        if offset > 0, isWord(bytes[offset - 1]) { return false }
+        return true
+    }
+}

@@ -1,0 +1,95 @@
+/// A word of a text, lowercased, with where it stands in the original.
+public struct TextToken: Sendable, Hashable {
+    /// Lowercased, with typographic apostrophes folded to `'` and compatibility forms (fullwidth letters)
+    /// folded by NFKC.
+    public let text: String
+    /// The token's range in the original string, for evidence excerpts.
+    public let range: Range<String.Index>
+}
+
+/// Splits text into word tokens for phrase matching.
+///
+/// A token is a run of letters, digits, `_` and inner apostrophes (`don't` stays one token; `'sidenote'`
+/// loses its quotes). Everything else separates tokens. Work is linear in the text.
+public enum Tokenizer {
+    public static func tokens(_ text: String) -> [TextToken] {
+        var tokens: [TextToken] = []
+        tokens.reserveCapacity(text.utf8.count / 5)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var start: String.Index?
+        var hasNonASCII = false
+
+        func flush(_ end: String.Index) {
+            guard let tokenStart = start else { return }
+            // Trim apostrophes at the edges ('quoted' words).
+            var lower = tokenStart
+            var upper = end
+            while lower < upper, isApostrophe(scalars[lower]) { lower = scalars.index(after: lower) }
+            while upper > lower, isApostrophe(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
+            if lower < upper {
+                let word: String
+                if hasNonASCII {
+                    word = fold(String(scalars[lower..<upper])).lowercased()
+                } else {
+                    // ASCII: lowercase byte by byte, far cheaper than String.lowercased().
+                    var view = String.UnicodeScalarView()
+                    var cursor = lower
+                    while cursor < upper {
+                        let value = scalars[cursor].value
+                        view.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)))
+                        cursor = scalars.index(after: cursor)
+                    }
+                    word = String(view)
+                }
+                tokens.append(TextToken(text: word, range: lower..<upper))
+            }
+            start = nil
+            hasNonASCII = false
+        }
+
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+                if scalar.value >= 0x80 { hasNonASCII = true }
+            } else if isApostrophe(scalar), start != nil {
+                hasNonASCII = hasNonASCII || scalar.value >= 0x80
+            } else {
+                flush(index)
+            }
+            index = scalars.index(after: index)
+        }
+        flush(scalars.endIndex)
+        return tokens
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}"
+    }
+
+    /// Folds typographic apostrophes and compatibility characters (`ｉｇｎｏｒｅ` → `ignore`).
+    static func fold(_ word: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if scalar == "\u{2019}" || scalar == "\u{2018}" {
+                result.append("'")
+            } else if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                result.append(ascii)  // fullwidth ASCII
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
