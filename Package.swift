@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "mcpguard", targets: ["mcpguard"]),
         .library(name: "GuardCore", targets: ["GuardCore"]),
         .library(name: "GuardDetect", targets: ["GuardDetect"]),
+        .library(name: "GuardRuntime", targets: ["GuardRuntime"]),
         .library(name: "GuardScan", targets: ["GuardScan"]),
     ],
     dependencies: [
@@ -26,7 +27,9 @@ let package = Package(
             name: "GuardDetect",
             dependencies: ["GuardCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect"]),
+        .target(name: "CGuardSpawn"),
+        .target(name: "GuardRuntime", dependencies: ["GuardCore", "CGuardSpawn"]),
+        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardRuntime"]),
         .target(
             name: "MCPGuardCLI",
             dependencies: [
@@ -39,6 +42,7 @@ let package = Package(
         .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
+        .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
         .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),
         .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
     ]

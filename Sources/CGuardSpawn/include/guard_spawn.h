@@ -1,0 +1,17 @@
+#ifndef GUARD_SPAWN_H
+#define GUARD_SPAWN_H
+
+#include <sys/types.h>
+
+/// Starts `file` (searched on PATH from `envp` when it has no slash) with `argv` and `envp`, its stdin,
+/// stdout and stderr connected to the given descriptors, in a new process group, in `cwd` when not NULL.
+/// On Linux the child also gets PR_SET_PDEATHSIG with `death_signal` (0 for none), so it dies with the
+/// thread that spawned it. Returns the child's pid, or -1 with `*error_out` set to the errno of the
+/// failing step (fork, or exec in the child, reported back through a close-on-exec pipe).
+pid_t guard_spawn(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
+                  int stderr_fd, const char *cwd, int death_signal, int *error_out);
+
+/// Creates a pipe whose both ends are close-on-exec. Returns 0 or -1 with errno set.
+int guard_pipe(int fds[2]);
+
+#endif

@@ -1,0 +1,21 @@
+import Testing
+
+@testable import GuardRuntime
+
+@Suite("Line framing")
+struct LineFramerTests {
+    @Test("frames split across chunks, CRLF and blank lines")
+    func framing() {
+        var framer = LineFramer(maxFrameSize: 100)
+        #expect(framer.append(Array("{\"a\":".utf8)) == [])
+        #expect(framer.append(Array("1}\r\n\n{\"b\":2}\n{\"c\"".utf8)) == [.line(Array("{\"a\":1}".utf8)), .line(Array("{\"b\":2}".utf8))])
+        #expect(framer.pending == Array("{\"c\"".utf8))
+    }
+
+    @Test("an oversized frame is reported once and skipped; the next frame still arrives")
+    func oversized() {
+        var framer = LineFramer(maxFrameSize: 10)
+        let frames = framer.append(Array(String(repeating: "x", count: 25).utf8) + [0x0A] + Array("{}\n".utf8))
+        #expect(frames == [.oversized(size: 25), .line(Array("{}".utf8))])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GuardCore
+import Testing
+
+@testable import GuardRuntime
+
+/// Paths to the fixture servers and the Python environments `scripts/bootstrap` creates.
+enum Fixture {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let python = repository.appendingPathComponent(".venv/bin/python").path
+    static let legacyPython = repository.appendingPathComponent(".venv-legacy/bin/python").path
+    static func server(_ name: String) -> String { repository.appendingPathComponent("Tests/Fixtures/servers/\(name)").path }
+    static func bin(_ name: String) -> String { repository.appendingPathComponent(".venv/bin/\(name)").path }
+
+    /// A spec that runs a fixture with the project's Python.
+    static func spec(_ file: String, _ arguments: [String] = [], python: String = Fixture.python, env: [String: String] = [:]) -> ServerSpec {
+        ServerSpec(name: file, command: python, args: [server(file)] + arguments, env: env)
+    }
+
+    static func requireEnvironment() throws {
+        for path in [python, legacyPython] where !FileManager.default.isExecutableFile(atPath: path) {
+            throw FixtureError("missing \(path): run scripts/bootstrap")
+        }
+    }
+
+    static func collector(startup: Duration = .seconds(30), request: Duration = .seconds(15), probe: Duration = .seconds(5)) -> InventoryCollector {
+        var options = InventoryCollector.Options()
+        options.startupTimeout = startup
+        options.requestTimeout = request
+        options.probeTimeout = probe
+        return InventoryCollector(options: options)
+    }
+
+    /// Processes whose command line mentions `needle` (read from /proc), other than this test process.
+    static func processes(matching needle: String) -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        let me = String(getpid())
+        return entries.compactMap { entry -> String? in
+            guard entry.allSatisfy(\.isNumber), entry != me,
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return line.contains(needle) ? "\(entry): \(line)" : nil
+        }
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
