@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -28,7 +30,16 @@ let package = Package(
             dependencies: ["GuardCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "CGuardSpawn"),
-        .target(name: "GuardRuntime", dependencies: ["GuardCore", "CGuardSpawn"]),
+        .target(
+            name: "GuardRuntime",
+            dependencies: [
+                "GuardCore", "CGuardSpawn",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardRuntime"]),
         .target(
             name: "MCPGuardCLI",

@@ -1,6 +1,6 @@
 import GuardCore
 
-/// Reads MCP server entries out of host config files (JSON and JSONC; TOML arrives with discovery).
+/// Reads MCP server entries out of host config files (JSON, JSONC and Codex's TOML).
 ///
 /// Every host spells its config a little differently; this parser knows the shapes and normalises them
 /// into ``ConfiguredServer``s: `mcpServers` (Claude Desktop, Claude Code, Cursor, Windsurf, Cline, Roo,
@@ -9,15 +9,26 @@ import GuardCore
 public enum HostConfigParser {
     public static func parse(_ document: ConfigDocument) -> Result<HostConfig, HostConfigError> {
         let value: JSONValue
-        do {
-            value = try JSONParser(options: .jsonc).parse(document.text)
-        } catch {
-            return .failure(HostConfigError(path: document.path, message: "not valid JSON: \(error)", line: error.line))
+        let keyLines: JSONKeyLines
+        if document.path.lowercased().hasSuffix(".toml") {
+            do {
+                let parsed = try TOMLSubsetParser.parse(document.text)
+                value = parsed.value
+                keyLines = JSONKeyLines(lines: parsed.tableLines)
+            } catch {
+                return .failure(HostConfigError(path: document.path, message: "not valid TOML: \(error)", line: error.line))
+            }
+        } else {
+            do {
+                value = try JSONParser(options: .jsonc).parse(document.text)
+            } catch {
+                return .failure(HostConfigError(path: document.path, message: "not valid JSON: \(error)", line: error.line))
+            }
+            keyLines = JSONKeyLines(text: document.text)
         }
         guard let root = value.objectValue else {
-            return .failure(HostConfigError(path: document.path, message: "expected a JSON object at the top, found \(value.typeName)", line: 1))
+            return .failure(HostConfigError(path: document.path, message: "expected an object at the top, found \(value.typeName)", line: 1))
         }
-        let keyLines = JSONKeyLines(text: document.text)
         var servers: [ConfiguredServer] = []
         func addServers(_ container: JSONValue?, pointer: String, style: EntryStyle) {
             guard let object = container?.objectValue else { return }
@@ -39,6 +50,7 @@ public enum HostConfigParser {
             }
         }
         addServers(root["context_servers"], pointer: "/context_servers", style: .zed)
+        addServers(root["mcp_servers"], pointer: "/mcp_servers", style: .standard)
         if let projects = root["projects"]?.objectValue {
             for (path, project) in projects.members {
                 addServers(project["mcpServers"], pointer: "/projects/\(FindingLocation.pointerToken(path))/mcpServers", style: .standard)
@@ -79,7 +91,7 @@ public enum HostConfigParser {
             url == nil || command != nil ? .stdio : (type == "sse" ? .sse : .http)
         return ConfiguredServer(
             name: name, transport: transport, command: command, args: args, env: keyValues(envValue), url: url,
-            headers: keyValues(object["headers"] ?? object["requestInit"]?["headers"]),
+            headers: keyValues(object["headers"] ?? object["http_headers"] ?? object["requestInit"]?["headers"]),
             autoApprovedTools: strings(object["autoApprove"]) + strings(object["alwaysAllow"]),
             trusted: object["trust"]?.boolValue == true,
             disabled: object["disabled"]?.boolValue == true || object["enabled"]?.boolValue == false,

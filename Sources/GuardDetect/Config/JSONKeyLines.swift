@@ -8,6 +8,11 @@ import GuardCore
 public struct JSONKeyLines: Sendable {
     public let lines: [String: Int]
 
+    /// Lines known from elsewhere (a TOML parser's table headers).
+    public init(lines: [String: Int]) {
+        self.lines = lines
+    }
+
     public init(text: String, maxDepth: Int = 6) {
         var lines: [String: Int] = [:]
         let bytes = Array(text.utf8)
@@ -88,5 +93,14 @@ public struct JSONKeyLines: Sendable {
         self.lines = lines
     }
 
-    public func line(_ pointer: String) -> Int? { lines[pointer] }
+    /// The line of `pointer`, or of its nearest ancestor that has one.
+    public func line(_ pointer: String) -> Int? {
+        var current = pointer
+        while !current.isEmpty {
+            if let line = lines[current] { return line }
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = String(current[..<slash])
+        }
+        return nil
+    }
 }

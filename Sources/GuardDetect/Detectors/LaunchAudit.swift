@@ -79,9 +79,12 @@ enum LaunchAudit {
         case "npx", "bunx": runner = base
         case "pnpm" where rest.first == "dlx", "yarn" where rest.first == "dlx": runner = "\(base) dlx"; rest.removeFirst()
         case "npm" where rest.first == "exec": runner = "npm exec"; rest.removeFirst()
-        case "uvx", "pipx" where rest.first == "run":
+        case "uvx", "pipx":
             runner = base
-            if base == "pipx" { rest.removeFirst() }
+            if base == "pipx" {
+                guard rest.first == "run" else { return nil }
+                rest.removeFirst()
+            }
             if let from = rest.firstIndex(of: "--from"), from + 1 < rest.count { return pythonPin(rest[from + 1], runner: runner) }
             guard let package = rest.first(where: { !$0.hasPrefix("-") }) else { return nil }
             return pythonPin(package, runner: runner)

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import GuardCore
 
@@ -38,8 +39,14 @@ public struct InventoryCollector: Sendable {
                 environment: ServerEnvironment.build(base: options.baseEnvironment, configured: spec.env),
                 maxMessageSize: options.maxMessageSize
             )
-        case .http, .sse:
-            throw TransportError("remote transports are not available in this build")
+        case .http:
+            guard let url = spec.url else { throw TransportError("no url is configured") }
+            try await Reachability.check(url: url, timeout: min(options.startupTimeout, .seconds(10)))
+            return StreamableHTTPTransport(url: url, headers: spec.headers, client: .shared, maxMessageSize: options.maxMessageSize)
+        case .sse:
+            guard let url = spec.url else { throw TransportError("no url is configured") }
+            try await Reachability.check(url: url, timeout: min(options.startupTimeout, .seconds(10)))
+            return try await LegacySSETransport(url: url, headers: spec.headers, client: .shared, timeout: options.startupTimeout, maxMessageSize: options.maxMessageSize)
         }
     }
 

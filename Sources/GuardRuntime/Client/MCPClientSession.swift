@@ -111,9 +111,12 @@ public final class MCPClientSession: Sendable {
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let response: JSONRPCMessage
         do {
-            try await transport.send(message)
+            // Sending is inside the timeout too: an HTTP POST can hang as well as an answer can.
             response = try await withThrowingTaskGroup(of: JSONRPCMessage.self) { group in
-                group.addTask { try await box.value() }
+                group.addTask {
+                    try await self.transport.send(message)
+                    return try await box.value()
+                }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     throw Timeout(method: method, seconds: seconds)
@@ -176,11 +179,4 @@ final class ResponseBox: Sendable {
             deliver(.failure(CancellationError()))
         }
     }
-}
-
-/// A mutex-protected value that can be shared by reference (``Mutex`` itself is non-copyable).
-final class Locked<Value: ~Copyable>: Sendable where Value: Sendable {
-    private let mutex: Mutex<Value>
-    init(_ value: consuming sending Value) { mutex = Mutex(value) }
-    func withLock<R>(_ body: (inout sending Value) throws -> sending R) rethrows -> sending R { try mutex.withLock(body) }
 }

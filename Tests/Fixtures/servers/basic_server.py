@@ -39,14 +39,9 @@ if __name__ == "__main__":
     if mode == "stdio":
         app.run()
     elif mode == "http":
-        port = int(sys.argv[2])
         json_response = len(sys.argv) > 3 and sys.argv[3] == "json"
-        app.settings.host = "127.0.0.1"
-        app.settings.port = port
-        app.run(transport="streamable-http", json_response=json_response)
+        app.run(transport="streamable-http", host="127.0.0.1", port=int(sys.argv[2]), json_response=json_response)
     elif mode == "sse":
-        app.settings.host = "127.0.0.1"
-        app.settings.port = int(sys.argv[2])
-        app.run(transport="sse")
+        app.run(transport="sse", host="127.0.0.1", port=int(sys.argv[2]))
     else:
         sys.exit(f"unknown mode {mode}")
