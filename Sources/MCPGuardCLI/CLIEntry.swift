@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuardRuntime
 
 /// The process entry point: parses, runs, and maps every outcome to an exit code.
 ///
@@ -7,6 +8,8 @@ import Foundation
 /// `--help` and `--version` print to stdout and exit 0.
 public enum CLIEntry {
     public static func run(_ arguments: [String]) async -> Int32 {
+        SignalHandling.install()
+        defer { ChildProcessRegistry.shared.terminateAll() }
         do {
             var command = try MCPGuardCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -4,24 +4,29 @@ import Testing
 
 @testable import GuardRuntime
 
-/// A fixture server listening on loopback for the length of one test.
-final class HTTPFixture: @unchecked Sendable {
-    let process = Process()
+/// A fixture server listening on loopback for the length of one test. Started as a ``ChildProcess``, so
+/// it dies with the test runner even if the runner crashes.
+final class HTTPFixture: Sendable {
+    let process: ChildProcess
     let port: Int
 
     init(_ arguments: [String]) async throws {
-        port = Int.random(in: 20_000..<60_000)
-        process.executableURL = URL(fileURLWithPath: Fixture.python)
-        process.arguments = [Fixture.server("basic_server.py")] + arguments.map { $0 == "PORT" ? String(port) : $0 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let port = Int.random(in: 20_000..<60_000)
+        self.port = port
+        process = try ChildProcess(
+            command: Fixture.python, arguments: [Fixture.server("basic_server.py")] + arguments.map { $0 == "PORT" ? String(port) : $0 },
+            environment: ProcessInfo.processInfo.environment
+        )
+        // Drain its output so request logs cannot fill a pipe and stall the server.
+        for handle in [process.stdout, process.stderr] {
+            Thread { _ = try? handle.readToEnd() }.start()
+        }
         // Wait until it accepts connections.
         for _ in 0..<150 {
             if Self.canConnect(port) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        process.terminate()
+        await process.terminate(grace: .milliseconds(100))
         throw FixtureError("the fixture server did not start listening on \(port)")
     }
 
@@ -37,10 +42,9 @@ final class HTTPFixture: @unchecked Sendable {
         }
     }
 
-    /// SIGKILL: uvicorn's graceful shutdown would wait for the HTTP client's idle keep-alive connections.
-    func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    /// A short grace: uvicorn's graceful shutdown would wait for the HTTP client's idle keep-alive connections.
+    func stop() async {
+        await process.terminate(grace: .milliseconds(200))
     }
 }
 
@@ -50,9 +54,9 @@ struct HTTPInventoryTests {
     func streamable(mode: String) async throws {
         try Fixture.requireEnvironment()
         let server = try await HTTPFixture(["http", "PORT", mode])
-        defer { server.stop() }
         let spec = ServerSpec(name: "remote", transport: .http, url: "http://127.0.0.1:\(server.port)/mcp")
         let inventory = await Fixture.collector().collect(spec)
+        await server.stop()
         #expect(inventory.status == .ok, "\(inventory.error ?? "")")
         #expect(Set(inventory.toolNames) == ["get_time", "add"])
         #expect(inventory.prompts.count == 1)
@@ -63,9 +67,9 @@ struct HTTPInventoryTests {
     func legacySSE() async throws {
         try Fixture.requireEnvironment()
         let server = try await HTTPFixture(["sse", "PORT"])
-        defer { server.stop() }
         let spec = ServerSpec(name: "old-remote", transport: .sse, url: "http://127.0.0.1:\(server.port)/sse")
         let inventory = await Fixture.collector().collect(spec)
+        await server.stop()
         #expect(inventory.status == .ok, "\(inventory.error ?? "")")
         #expect(Set(inventory.toolNames) == ["get_time", "add"])
     }

@@ -43,11 +43,11 @@ struct InventoryCollectorTests {
     func hang() async throws {
         try Fixture.requireEnvironment()
         let started = ContinuousClock.now
-        let inventory = await Fixture.collector(startup: .seconds(3), probe: .seconds(1)).collect(Fixture.spec("hang_server.py"))
+        let inventory = await Fixture.collector(startup: .seconds(3), probe: .seconds(1)).collect(Fixture.spec("hang_server.py", ["runtime-hang-test"]))
         #expect(inventory.status == .failed)
         #expect(inventory.error?.hasPrefix("timed out after 3 s waiting for initialize") == true, "\(inventory.error ?? "")")
         #expect(ContinuousClock.now - started < .seconds(10))
-        #expect(Fixture.processes(matching: "hang_server.py").isEmpty)
+        #expect(Fixture.processes(matching: "hang_server.py runtime-hang-test").isEmpty)
     }
 
     @Test("a crashing server fails with its exit status and stderr")

@@ -12,11 +12,17 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan MCP servers and report what the checklist would flag.",
         discussion: """
-            Sources: --snapshot FILE reads an inventory snapshot (the JSON of docs/contracts.md); --demo scans \
-            the bundled demo (a Claude Desktop config with six servers, three of them bad). With neither, \
-            mcpguard looks for host configs on this machine and says where it looked.
+            By default mcpguard finds every host config on this machine (Claude Desktop, Claude Code, Cursor, \
+            VS Code, …), audits it, starts or connects to each server to list what it offers, and runs every \
+            detector. --static audits the configs without starting anything. --snapshot FILE scans a saved \
+            inventory (the JSON of `mcpguard inventory --format json`); --demo scans the bundled demo.
             """
     )
+
+    @OptionGroup var sources: SourceOptions
+
+    @Flag(name: .customLong("static"), help: "Audit configs only: start and contact no server.")
+    var staticOnly = false
 
     @Option(name: .customLong("snapshot"), help: ArgumentHelp("Scan an inventory snapshot file.", valueName: "file"))
     var snapshotPath: String?
@@ -38,6 +44,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     func validate() throws {
         if demo && snapshotPath != nil { throw ValidationError("--demo and --snapshot cannot be used together") }
+        if (demo || snapshotPath != nil) && (sources.hasExplicitSources || staticOnly) {
+            throw ValidationError("--demo and --snapshot scan saved data; they cannot be combined with --config, --server, --url or --static")
+        }
         if failOn.lowercased() != "none" && Severity(name: failOn) == nil {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on (expected info, low, medium, high, critical or none)")
         }
@@ -58,8 +67,16 @@ struct ScanCommand: AsyncParsableCommand {
             }
             subject = "snapshot \(snapshotPath)"
         } else {
-            try reportNothingConfigured()
-            return
+            let discovery = try sources.discover()
+            if discovery.configs.isEmpty && discovery.servers.isEmpty {
+                try reportNothingConfigured(discovery.searched)
+                return
+            }
+            let servers = staticOnly
+                ? discovery.servers.map { $0.inventory(status: .skipped, error: "static scan: not started") }
+                : await sources.inventory(discovery.servers)
+            input = DetectionInput(snapshot: InventorySnapshot(servers: servers), configs: discovery.configs)
+            subject = sources.subject(discovery) + (staticOnly ? " (static)" : "")
         }
 
         let report = ScanPipeline().run(input, subject: subject)
@@ -85,38 +102,12 @@ struct ScanCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Without a source: look where hosts keep their configs and say what was found.
-    private func reportNothingConfigured() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        #if os(macOS)
-        let platform = HostConfigLocation.Platform.macOS
-        #elseif os(Windows)
-        let platform = HostConfigLocation.Platform.windows
-        #else
-        let platform = HostConfigLocation.Platform.linux
-        #endif
-        let candidates = HostConfigCandidates(
-            home: home, environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
-            platform: platform
-        ).candidates
-        let found = candidates.filter { FileManager.default.fileExists(atPath: $0.path) }
-        if found.isEmpty {
-            var lines = ["mcpguard: no MCP host configuration found. Looked in:"]
-            let hosts = Dictionary(grouping: candidates, by: \.location.host)
-            for host in Set(candidates.map(\.location.host)).sorted() {
-                lines.append("  \(host):")
-                for candidate in hosts[host]! { lines.append("    \(candidate.path)") }
-            }
-            lines.append("Nothing to scan. Try the bundled demo: mcpguard scan --demo")
-            lines.append("or scan a snapshot: mcpguard scan --snapshot FILE")
-            Terminal.writeStderr(lines.joined(separator: "\n") + "\n")
-            return
-        }
-        let list = found.map { "\($0.location.host): \($0.path)" }.joined(separator: ", ")
-        throw CLIError(
-            "found host configs (\(list)) but this build cannot launch servers yet; "
-                + "scan an inventory snapshot with --snapshot FILE, or try --demo"
-        )
+    /// Nothing configured: say where mcpguard looked and what to try instead.
+    private func reportNothingConfigured(_ searched: [String]) throws {
+        var lines = ["mcpguard: no MCP host configuration found. Looked in:"]
+        for path in searched { lines.append("  \(path)") }
+        lines.append("Nothing to scan. Try the bundled demo: mcpguard scan --demo")
+        lines.append("or name a source: mcpguard scan --config FILE | --server 'CMD ARGS' | --url URL | --snapshot FILE")
+        Terminal.writeStderr(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -10,6 +10,7 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     static func writeStdout(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))

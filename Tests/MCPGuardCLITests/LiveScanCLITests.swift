@@ -1,0 +1,164 @@
+import Foundation
+import GuardCore
+import Testing
+
+/// Runs the binary against real servers: discovery from a generated config, live inventory, reports,
+/// snapshots, --static, and interruption. Nothing may be left running afterwards.
+@Suite("mcpguard CLI against real servers", .serialized)
+struct LiveScanCLITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let python = repository.appendingPathComponent(".venv/bin/python").path
+    static func fixture(_ name: String) -> String { repository.appendingPathComponent("Tests/Fixtures/servers/\(name)").path }
+    static func bin(_ name: String) -> String { repository.appendingPathComponent(".venv/bin/\(name)").path }
+
+    /// Processes (other than this one) whose command line contains `needle`.
+    static func processes(matching needle: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard entry.allSatisfy(\.isNumber), entry != String(getpid()),
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return line.contains(needle) ? line : nil
+        }
+    }
+
+    /// Processes whose environment carries `MCPGUARD_TEST_MARKER=marker`: exactly the servers one test started.
+    static func processes(withMarker marker: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard entry.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
+            let variables = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return variables.contains("MCPGUARD_TEST_MARKER=\(marker)") ? entry : nil
+        }
+    }
+
+    func config(_ servers: [String: (String, [String])], in directory: URL, marker: String = "") throws -> String {
+        var object = JSONObject()
+        for (name, (command, args)) in servers.sorted(by: { $0.key < $1.key }) {
+            object[name] = ["command": .string(command), "args": .array(args.map(JSONValue.string)), "env": ["MCPGUARD_TEST_MARKER": .string(marker)]]
+        }
+        let path = directory.appendingPathComponent("mcp.json")
+        try JSONWriter(options: .pretty).string(["mcpServers": .object(object)]).write(to: path, atomically: true, encoding: .utf8)
+        return path.path
+    }
+
+    @Test("scan a config of published and fixture servers: one failure makes it incomplete, nothing survives")
+    func liveScan() throws {
+        let marker = UUID().uuidString
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try config([
+            "time": (Self.bin("mcp-server-time"), []),
+            "fetch": (Self.bin("mcp-server-fetch"), []),
+            "git": (Self.bin("mcp-server-git"), ["--repository", Self.repository.path]),
+            "basic": (Self.python, [Self.fixture("basic_server.py")]),
+            "hang": (Self.python, [Self.fixture("hang_server.py")]),
+        ], in: directory, marker: marker)
+        let result = try CLIRunner.run(["scan", "--config", path, "--no-discover", "--format", "json", "--startup-timeout", "4", "--fail-on", "none"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["status"] == "incomplete")
+        let servers = Dictionary(uniqueKeysWithValues: (report["servers"]?.arrayValue ?? []).map { ($0["name"]?.stringValue ?? "", $0) })
+        for name in ["time", "fetch", "git", "basic"] { #expect(servers[name]?["status"] == "ok", "\(name): \(servers[name]?["error"] ?? .null)") }
+        #expect(servers["hang"]?["status"] == "failed")
+        #expect(servers["hang"]?["error"]?.stringValue?.hasPrefix("timed out after 4 s waiting for initialize") == true)
+        // mcp-server-fetch can fetch any URL: labelled as network egress.
+        let fetchFindings = (report["findings"]?.arrayValue ?? []).filter { $0["server"] == "fetch" }.map { $0["rule"]?.stringValue ?? "" }
+        #expect(fetchFindings.contains("capability-network-egress"))
+        #expect(Self.processes(withMarker: marker).isEmpty, "servers still running")
+    }
+
+    @Test("inventory --format json writes a snapshot that scan --snapshot reads to the same findings")
+    func snapshotRoundTrip() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = "\(Self.python) \(Self.fixture("basic_server.py"))"
+        let snapshotPath = directory.appendingPathComponent("inventory.json").path
+        let inventory = try CLIRunner.run(["inventory", "--server", server, "--no-discover", "--format", "json", "--output", snapshotPath])
+        #expect(inventory.status == 0, "stderr: \(inventory.stderr)")
+        let snapshot = try InventorySnapshot(jsonBytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshotPath))))
+        #expect(snapshot.servers.first?.toolNames.sorted() == ["add", "get_time"])
+        #expect(snapshot.servers.first?.protocolVersion == "2026-07-28")
+
+        let live = try CLIRunner.run(["scan", "--server", server, "--no-discover", "--format", "json", "--fail-on", "none"])
+        let saved = try CLIRunner.run(["scan", "--snapshot", snapshotPath, "--format", "json", "--fail-on", "none"])
+        let liveFindings = try JSONParser.parse(live.stdout)["findings"]
+        let savedFindings = try JSONParser.parse(saved.stdout)["findings"]
+        #expect(liveFindings == savedFindings)
+
+        let table = try CLIRunner.run(["inventory", "--server", server, "--no-discover"])
+        #expect(table.stdout.contains("tools (2): "))
+        #expect(table.stdout.contains("1 inventoried, 0 failed"))
+    }
+
+    @Test("--static audits the config and starts nothing")
+    func staticScan() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let marker = directory.appendingPathComponent("started").path
+        let path = try config(["sneaky": ("/bin/sh", ["-c", "touch \(marker); sleep 5"])], in: directory)
+        let result = try CLIRunner.run(["scan", "--config", path, "--no-discover", "--static", "--format", "json"])
+        #expect(!FileManager.default.fileExists(atPath: marker), "--static started a server")
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["servers"]?[0]?["status"] == "skipped")
+        #expect((report["findings"]?.arrayValue ?? []).contains { $0["rule"] == "shell-launch" })
+        #expect(report["status"] == "complete")
+    }
+
+    @Test("discover lists servers with env names but never their values")
+    func discover() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("mcp.json")
+        try #"{"mcpServers":{"gh":{"command":"npx","args":["-y","@modelcontextprotocol/server-github@2025.4.8"],"env":{"GITHUB_TOKEN":"ghp_Q7vK2mXr9TzL4wPc8NdH3sYb6FjE1gUa5RtA"}}}}"#
+            .write(to: path, atomically: true, encoding: .utf8)
+        for format in ["text", "json"] {
+            let result = try CLIRunner.run(["discover", "--config", path.path, "--no-discover", "--format", format])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("GITHUB_TOKEN"))
+            #expect(!result.stdout.contains("Q7vK2mXr9TzL4wPc8NdH3sYb6FjE1gUa5RtA"))
+        }
+    }
+
+    @Test("an interrupted scan (SIGINT) stops every server it started")
+    func interrupted() async throws {
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["scan", "--server", "\(Self.python) \(Self.fixture("hang_server.py")) interrupt-test", "--no-discover", "--startup-timeout", "60"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var started = false
+        for _ in 0..<100 where !started {
+            try await Task.sleep(for: .milliseconds(100))
+            started = !Self.processes(matching: "hang_server.py interrupt-test").isEmpty
+        }
+        #expect(started, "the server never started")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(Self.processes(matching: "hang_server.py interrupt-test").isEmpty)
+    }
+
+    @Test("a killed mcpguard (SIGKILL) still takes its servers down (PR_SET_PDEATHSIG)")
+    func killed() async throws {
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["scan", "--server", "\(Self.python) \(Self.fixture("hang_server.py")) kill-test", "--no-discover", "--startup-timeout", "60"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 where Self.processes(matching: "hang_server.py kill-test").isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        // Past Dispatch's idle-thread reclaim (5 s) to prove the forking thread outlives it.
+        try await Task.sleep(for: .seconds(6))
+        #expect(!Self.processes(matching: "hang_server.py kill-test").isEmpty, "the server died before mcpguard did")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(Self.processes(matching: "hang_server.py kill-test").isEmpty)
+    }
+}
