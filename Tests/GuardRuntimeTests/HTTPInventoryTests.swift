@@ -10,11 +10,11 @@ final class HTTPFixture: Sendable {
     let process: ChildProcess
     let port: Int
 
-    init(_ arguments: [String]) async throws {
+    init(_ arguments: [String], script: String = "basic_server.py") async throws {
         let port = Int.random(in: 20_000..<60_000)
         self.port = port
         process = try ChildProcess(
-            command: Fixture.python, arguments: [Fixture.server("basic_server.py")] + arguments.map { $0 == "PORT" ? String(port) : $0 },
+            command: Fixture.python, arguments: [Fixture.server(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
             environment: ProcessInfo.processInfo.environment
         )
         // Drain its output so request logs cannot fill a pipe and stall the server.

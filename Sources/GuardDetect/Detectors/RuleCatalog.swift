@@ -146,6 +146,47 @@ public enum Rules {
         defaultSeverity: .low, checklist: ["MULTI-01"]
     )
 
+    // Live probes of remote servers (transport security); run by `scan` against http and sse servers.
+    public static let tlsCertificate = RuleDescriptor(
+        id: "tls-certificate", name: "Invalid TLS certificate",
+        summary: "The remote server's certificate chain does not verify (self-signed, expired, wrong host), so the client cannot tell it from a man in the middle.",
+        remediation: "Serve a certificate from a trusted CA for the server's host name; do not configure clients to skip verification.",
+        defaultSeverity: .high, checklist: ["CLI-TLS-01", "CLI-TLS-02"], kind: .probe
+    )
+    public static let tlsOutdated = RuleDescriptor(
+        id: "tls-outdated", name: "Outdated TLS accepted",
+        summary: "The remote server still negotiates TLS 1.1 or older.",
+        remediation: "Disable TLS 1.0 and 1.1 on the server; require TLS 1.2 or 1.3.",
+        defaultSeverity: .medium, checklist: ["CLI-TLS-03", "CLI-TLS-04"], kind: .probe
+    )
+    public static let authenticationMissing = RuleDescriptor(
+        id: "auth-missing", name: "No authentication required",
+        summary: "A remote (non-loopback) server answers MCP requests that carry no credentials.",
+        remediation: "Require OAuth 2.1 bearer tokens (or another authentication) for every request.",
+        defaultSeverity: .high, checklist: ["CLI-AUTH-01", "SRV-AUTH-01"], kind: .probe
+    )
+    public static let authenticationMetadata = RuleDescriptor(
+        id: "auth-metadata", name: "Authentication not advertised correctly",
+        summary: "The server refuses unauthenticated requests but does not say how to authenticate: no WWW-Authenticate challenge, no RFC 9728 protected-resource metadata, or no authorization-server metadata.",
+        remediation: "Answer 401 with WWW-Authenticate: Bearer resource_metadata=…, publish /.well-known/oauth-protected-resource and the authorization server's RFC 8414 metadata.",
+        defaultSeverity: .medium, checklist: ["CLI-AUTH-02"], kind: .probe
+    )
+    public static let pkceMissing = RuleDescriptor(
+        id: "oauth-pkce", name: "Authorization server without PKCE S256",
+        summary: "The authorization server's metadata does not list S256 in code_challenge_methods_supported, which OAuth 2.1 and MCP authorization require.",
+        remediation: "Enable PKCE with S256 on the authorization server and advertise it in its metadata.",
+        defaultSeverity: .medium, checklist: ["CLI-AUTH-02", "CLI-AUTH-03"], kind: .probe
+    )
+    public static let originNotValidated = RuleDescriptor(
+        id: "origin-validation", name: "Foreign Origin accepted",
+        summary: "The server answers a request carrying a foreign Origin header instead of refusing it with 403, which lets a web page reach it through DNS rebinding.",
+        remediation: "Validate the Origin header on every request and answer 403 to origins you do not serve (the MCP transport spec requires it).",
+        defaultSeverity: .high, checklist: ["SRV-AUTH-01", "SRV-ISO-02"], kind: .probe
+    )
+
+    /// Rules reported by live probes rather than by detectors.
+    public static let probes: [RuleDescriptor] = [tlsCertificate, tlsOutdated, authenticationMissing, authenticationMetadata, pkceMissing, originNotValidated]
+
     private static func capability(_ id: String, _ name: String, _ what: String, _ checklist: [String]) -> RuleDescriptor {
         RuleDescriptor(
             id: "capability-\(id)", name: "Capability: \(name.lowercased())",

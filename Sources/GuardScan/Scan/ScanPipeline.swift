@@ -11,13 +11,14 @@ public struct ScanPipeline: Sendable {
 
     /// Scans what `input` holds. Failed servers stay in the report (and make it incomplete); detectors
     /// still see their configuration so config audits run even when a server could not be reached.
-    public func run(_ input: DetectionInput, subject: String) -> ScanReport {
-        let findings = engine.analyze(input)
+    /// `probeFindings` come from live checks (``RemoteSecurityAudit``) and are reported beside the detectors'.
+    public func run(_ input: DetectionInput, subject: String, probeFindings: [Finding] = []) -> ScanReport {
+        let findings = engine.analyze(input) + probeFindings
         return ScanReport(
             subject: subject,
             servers: input.snapshot.servers.map(ScanReport.ServerResult.init),
             findings: findings,
-            rules: engine.rules
+            rules: engine.rules + (probeFindings.isEmpty ? [] : Rules.probes)
         )
     }
 }

@@ -55,6 +55,7 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let input: DetectionInput
         let subject: String
+        var probeFindings: [Finding] = []
         if demo {
             input = DemoData.input
             subject = "the bundled demo (\(DemoData.configPath))"
@@ -75,11 +76,12 @@ struct ScanCommand: AsyncParsableCommand {
             let servers = staticOnly
                 ? discovery.servers.map { $0.inventory(status: .skipped, error: "static scan: not started") }
                 : await sources.inventory(discovery.servers)
+            if !staticOnly { probeFindings = await RemoteSecurityAudit().findings(for: discovery.servers) }
             input = DetectionInput(snapshot: InventorySnapshot(servers: servers), configs: discovery.configs)
             subject = sources.subject(discovery) + (staticOnly ? " (static)" : "")
         }
 
-        let report = ScanPipeline().run(input, subject: subject)
+        let report = ScanPipeline().run(input, subject: subject, probeFindings: probeFindings)
         let renderer: any ReportRenderer = switch format {
         case .sarif: SARIFReportRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         case .text: TextReportRenderer(style: TerminalStyle(enabled: outputPath == nil && Terminal.stdoutSupportsColor))

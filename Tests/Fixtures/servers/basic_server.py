@@ -39,8 +39,13 @@ if __name__ == "__main__":
     if mode == "stdio":
         app.run()
     elif mode == "http":
-        json_response = len(sys.argv) > 3 and sys.argv[3] == "json"
-        app.run(transport="streamable-http", host="127.0.0.1", port=int(sys.argv[2]), json_response=json_response)
+        json_response = "json" in sys.argv[3:]
+        options = {}
+        if "no-origin-check" in sys.argv[3:]:
+            from mcp.server.transport_security import TransportSecuritySettings
+
+            options["transport_security"] = TransportSecuritySettings(enable_dns_rebinding_protection=False)
+        app.run(transport="streamable-http", host="127.0.0.1", port=int(sys.argv[2]), json_response=json_response, **options)
     elif mode == "sse":
         app.run(transport="sse", host="127.0.0.1", port=int(sys.argv[2]))
     else:

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import GuardRuntime
+
+@Suite("Remote transport-security probe", .serialized)
+struct RemoteSecurityProbeTests {
+    let probe = RemoteSecurityProbe()
+
+    @Test("a server that refuses foreign origins passes; one that accepts them is reported")
+    func origin() async throws {
+        try Fixture.requireEnvironment()
+        let protected = try await HTTPFixture(["http", "PORT", "json"])
+        let good = await probe.probe(ServerSpec(name: "p", transport: .http, url: "http://127.0.0.1:\(protected.port)/mcp"))
+        await protected.stop()
+        #expect(good.isEmpty, "\(good)")
+
+        let open = try await HTTPFixture(["http", "PORT", "json", "no-origin-check"])
+        let bad = await probe.probe(ServerSpec(name: "o", transport: .http, url: "http://127.0.0.1:\(open.port)/mcp"))
+        await open.stop()
+        #expect(bad == [.originNotValidated(status: 200)])
+    }
+
+    @Test("authentication metadata: a complete setup passes; plain PKCE, no challenge, no metadata are reported", arguments: [
+        ("s256", [RemoteSecurityProbe.Observation]()),
+        ("plain", [.pkceMissing(issuer: "ISSUER", methods: ["plain"])]),
+        ("no-challenge", [.challengeMissing(status: 401)]),
+        ("no-metadata", [.resourceMetadataProblem("no protected-resource metadata (RFC 9728) at ISSUER/.well-known/oauth-protected-resource/mcp")]),
+    ])
+    func authentication(mode: String, expected: [RemoteSecurityProbe.Observation]) async throws {
+        try Fixture.requireEnvironment()
+        let server = try await HTTPFixture(["PORT", mode], script: "auth_server.py")
+        let issuer = "http://127.0.0.1:\(server.port)"
+        let observations = await probe.probe(ServerSpec(name: "a", transport: .http, url: "\(issuer)/mcp"))
+        await server.stop()
+        let resolved = expected.map { observation -> RemoteSecurityProbe.Observation in
+            switch observation {
+            case .pkceMissing(_, let methods): .pkceMissing(issuer: issuer, methods: methods)
+            case .resourceMetadataProblem(let text): .resourceMetadataProblem(text.replacingOccurrences(of: "ISSUER", with: issuer))
+            default: observation
+            }
+        }
+        #expect(observations == resolved)
+    }
+
+    @Test("a self-signed certificate is reported, never accepted; TLS 1.0/1.1 acceptance is reported")
+    func tls() async throws {
+        try Fixture.requireEnvironment()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcpguard-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cert = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+
+        let modern = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
+        let observations = await probe.probe(ServerSpec(name: "t", transport: .http, url: "https://127.0.0.1:\(modern.port)/mcp"))
+        await modern.stop()
+        #expect(observations.count == 1)
+        guard case .certificateInvalid(let reason)? = observations.first else {
+            Issue.record("expected an invalid certificate, got \(observations)")
+            return
+        }
+        #expect(!reason.isEmpty)
+
+        // And the inventory itself refuses the connection: a bad certificate is never silently accepted.
+        let inventoryServer = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
+        let inventory = await Fixture.collector(startup: .seconds(5)).collect(ServerSpec(name: "t", transport: .http, url: "https://127.0.0.1:\(inventoryServer.port)/mcp"))
+        await inventoryServer.stop()
+        #expect(inventory.status == .failed, "\(inventory)")
+
+        let old = try await HTTPFixture(["PORT", cert, key, "old-tls"], script: "tls_server.py")
+        let oldObservations = await probe.tlsObservations(host: "127.0.0.1", port: old.port)
+        await old.stop()
+        #expect(oldObservations.contains(.outdatedTLS("accepts TLS 1.1 or older")), "\(oldObservations)")
+    }
+}
