@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "mcpguard", targets: ["mcpguard"]),
         .library(name: "GuardCore", targets: ["GuardCore"]),
         .library(name: "GuardDetect", targets: ["GuardDetect"]),
+        .library(name: "GuardPolicy", targets: ["GuardPolicy"]),
         .library(name: "GuardRuntime", targets: ["GuardRuntime"]),
         .library(name: "GuardScan", targets: ["GuardScan"]),
     ],
@@ -30,6 +31,10 @@ let package = Package(
             name: "GuardDetect",
             dependencies: ["GuardCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "GuardPolicy",
+            dependencies: ["GuardCore", "GuardDetect", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "CGuardSpawn"),
         .target(
             name: "GuardRuntime",
@@ -43,11 +48,11 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
-        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardRuntime"]),
+        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime"]),
         .target(
             name: "MCPGuardCLI",
             dependencies: [
-                "GuardCore", "GuardDetect", "GuardScan",
+                "GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", "GuardScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +62,7 @@ let package = Package(
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
+        .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"]),
         .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),
         .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
     ]

@@ -14,11 +14,6 @@ public struct DetectionEngine: Sendable {
         SecretExposureDetector(), CapabilityDetector(), ConfigRiskDetector(),
     ])
 
-    /// Every rule a scan can report: the detectors' and the live probes', sorted by id.
-    public static var allRules: [RuleDescriptor] {
-        (builtIn.rules + Rules.probes).sorted { $0.id < $1.id }
-    }
-
     /// Every rule the detectors can report, sorted by id.
     public var rules: [RuleDescriptor] {
         var seen: Set<String> = []

@@ -77,7 +77,7 @@ extension ServerInventory {
         }
         self.init(
             name: name, source: source, transport: transport, command: try reader.optionalString("command"),
-            args: try reader.stringArray("args"), url: try reader.optionalString("url"), status: status,
+            args: try reader.stringArray("args"), environmentNames: try reader.stringArray("env"), url: try reader.optionalString("url"), status: status,
             error: try reader.optionalString("error"), serverInfo: reader.optionalValue("serverInfo"),
             protocolVersion: try reader.optionalString("protocolVersion"),
             capabilities: reader.optionalValue("capabilities"), instructions: try reader.optionalString("instructions"),
@@ -98,6 +98,7 @@ extension ServerInventory {
         object["transport"] = .string(transport.rawValue)
         if let command { object["command"] = .string(command) }
         if !args.isEmpty || transport == .stdio { object["args"] = .array(args.map(JSONValue.string)) }
+        if !environmentNames.isEmpty { object["env"] = .array(environmentNames.map(JSONValue.string)) }
         if let url { object["url"] = .string(url) }
         object["status"] = .string(status.rawValue)
         if let error { object["error"] = .string(error) }

@@ -41,6 +41,8 @@ public struct ServerInventory: Sendable, Hashable {
     public var transport: Transport
     public var command: String?
     public var args: [String]
+    /// Names (never values) of the environment variables the config sets; part of a stdio server's identity.
+    public var environmentNames: [String]
     public var url: String?
     public var status: Status
     /// Why the inventory failed or was skipped.
@@ -56,7 +58,7 @@ public struct ServerInventory: Sendable, Hashable {
 
     public init(
         name: String, source: Source = Source(), transport: Transport = .stdio, command: String? = nil,
-        args: [String] = [], url: String? = nil, status: Status = .ok, error: String? = nil,
+        args: [String] = [], environmentNames: [String] = [], url: String? = nil, status: Status = .ok, error: String? = nil,
         serverInfo: JSONValue? = nil, protocolVersion: String? = nil, capabilities: JSONValue? = nil,
         instructions: String? = nil, tools: [JSONValue] = [], prompts: [JSONValue] = [],
         resources: [JSONValue] = [], resourceTemplates: [JSONValue] = []
@@ -66,6 +68,7 @@ public struct ServerInventory: Sendable, Hashable {
         self.transport = transport
         self.command = command
         self.args = args
+        self.environmentNames = environmentNames.sorted()
         self.url = url
         self.status = status
         self.error = error

@@ -33,7 +33,10 @@ public struct ServerSpec: Sendable, Hashable {
 
     /// An inventory entry for this spec with nothing offered yet.
     public func inventory(status: ServerInventory.Status, error: String? = nil) -> ServerInventory {
-        ServerInventory(name: name, source: source, transport: transport, command: command, args: args, url: url, status: status, error: error)
+        ServerInventory(
+            name: name, source: source, transport: transport, command: command, args: args, environmentNames: Array(env.keys),
+            url: url, status: status, error: error
+        )
     }
 }
 

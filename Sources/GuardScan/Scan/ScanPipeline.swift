@@ -1,5 +1,6 @@
 import GuardCore
 import GuardDetect
+import GuardPolicy
 
 /// Runs detectors over an inventory and builds the report.
 public struct ScanPipeline: Sendable {
@@ -11,6 +12,17 @@ public struct ScanPipeline: Sendable {
 
     /// Scans what `input` holds. Failed servers stay in the report (and make it incomplete); detectors
     /// still see their configuration so config audits run even when a server could not be reached.
+    /// Descriptors of the non-detector rules that fired (probes, pins, directory), for SARIF.
+    static func extraRules(for findings: [Finding]) -> [RuleDescriptor] {
+        let fired = Set(findings.map(\.rule))
+        return (Rules.probes + PinRules.all).filter { fired.contains($0.id) }
+    }
+
+    /// Every rule a scan can report, for checklist coverage.
+    public static var allRules: [RuleDescriptor] {
+        (DetectionEngine.builtIn.rules + Rules.probes + PinRules.all).sorted { $0.id < $1.id }
+    }
+
     /// `probeFindings` come from live checks (``RemoteSecurityAudit``) and are reported beside the detectors'.
     public func run(_ input: DetectionInput, subject: String, probeFindings: [Finding] = []) -> ScanReport {
         let findings = engine.analyze(input) + probeFindings
@@ -18,7 +30,7 @@ public struct ScanPipeline: Sendable {
             subject: subject,
             servers: input.snapshot.servers.map(ScanReport.ServerResult.init),
             findings: findings,
-            rules: engine.rules + (probeFindings.isEmpty ? [] : Rules.probes)
+            rules: engine.rules + Self.extraRules(for: probeFindings)
         )
     }
 }

@@ -43,7 +43,7 @@ struct ChecklistCommand: AsyncParsableCommand {
             }
             filter.parts.insert(value)
         }
-        let report = ChecklistReport(filter: filter, rules: DetectionEngine.allRules)
+        let report = ChecklistReport(filter: filter, rules: ScanPipeline.allRules)
         switch format {
         case .text: Terminal.writeStdout(report.text(style: TerminalStyle(enabled: Terminal.stdoutSupportsColor)))
         case .json: Terminal.writeStdout(report.json())

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GuardCore
 import GuardDetect
+import GuardPolicy
 import GuardScan
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -24,6 +25,15 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("static"), help: "Audit configs only: start and contact no server.")
     var staticOnly = false
 
+    @Option(name: .customLong("lock"), help: ArgumentHelp("Compare with this lockfile (default: mcpguard.lock in this or a parent directory, then the state dir).", valueName: "file"))
+    var lockPath: String?
+
+    @Option(name: .customLong("directory"), help: ArgumentHelp("Check servers against this signed directory (needs --trust-key).", valueName: "file"))
+    var directoryPath: String?
+
+    @Option(name: .customLong("trust-key"), help: ArgumentHelp("Public key (base64 or .pub file) the directory must be signed with.", valueName: "key"))
+    var trustKey: String?
+
     @Option(name: .customLong("snapshot"), help: ArgumentHelp("Scan an inventory snapshot file.", valueName: "file"))
     var snapshotPath: String?
 
@@ -43,6 +53,7 @@ struct ScanCommand: AsyncParsableCommand {
     var failOn: String = "high"
 
     func validate() throws {
+        if (directoryPath == nil) != (trustKey == nil) { throw ValidationError("--directory and --trust-key go together") }
         if demo && snapshotPath != nil { throw ValidationError("--demo and --snapshot cannot be used together") }
         if (demo || snapshotPath != nil) && (sources.hasExplicitSources || staticOnly) {
             throw ValidationError("--demo and --snapshot scan saved data; they cannot be combined with --config, --server, --url or --static")
@@ -81,6 +92,27 @@ struct ScanCommand: AsyncParsableCommand {
             subject = sources.subject(discovery) + (staticOnly ? " (static)" : "")
         }
 
+        // Pins: an explicit --lock must exist; otherwise the nearest mcpguard.lock is used if there is one.
+        if !demo {
+            if let lockPath {
+                guard FileManager.default.fileExists(atPath: lockPath) else { throw CLIError("cannot read lockfile \(lockPath): no such file") }
+            }
+            let candidates = lockPath.map { [$0] } ?? Lockfile.defaultLocations(
+                workingDirectory: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment
+            )
+            for candidate in candidates {
+                let lock: Lockfile?
+                do { lock = try Lockfile.load(candidate) } catch { throw CLIError("\(error)") }
+                if let lock {
+                    probeFindings += PinVerifier(lockfile: lock, path: candidate).findings(for: input.snapshot)
+                    break
+                }
+            }
+        }
+        if let directoryPath, let trustKey {
+            let directory = try DirectoryCommand.verified(directoryPath, trustKey: trustKey)
+            probeFindings += directory.findings(for: input.snapshot, path: directoryPath)
+        }
         let report = ScanPipeline().run(input, subject: subject, probeFindings: probeFindings)
         let renderer: any ReportRenderer = switch format {
         case .sarif: SARIFReportRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
