@@ -121,20 +121,24 @@ struct LiveScanCLITests {
         }
     }
 
-    @Test("an interrupted scan (SIGINT) stops every server it started")
-    func interrupted() async throws {
+    /// Starts `mcpguard scan` on a hanging server tagged `tag` and waits until the server runs.
+    func startHangingScan(tag: String) async throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["scan", "--server", "\(Self.python) \(Self.fixture("hang_server.py")) interrupt-test", "--no-discover", "--startup-timeout", "60"]
+        process.arguments = ["scan", "--server", "\(Self.python) \(Self.fixture("hang_server.py")) \(tag)", "--no-discover", "--startup-timeout", "60"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var started = false
-        for _ in 0..<100 where !started {
+        for _ in 0..<100 where Self.processes(matching: "hang_server.py \(tag)").isEmpty {
             try await Task.sleep(for: .milliseconds(100))
-            started = !Self.processes(matching: "hang_server.py interrupt-test").isEmpty
         }
-        #expect(started, "the server never started")
+        #expect(!Self.processes(matching: "hang_server.py \(tag)").isEmpty, "the server never started")
+        return process
+    }
+
+    @Test("an interrupted scan (SIGINT) stops every server it started")
+    func interrupted() async throws {
+        let process = try await startHangingScan(tag: "interrupt-test")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
@@ -144,15 +148,7 @@ struct LiveScanCLITests {
 
     @Test("a killed mcpguard (SIGKILL) still takes its servers down (PR_SET_PDEATHSIG)")
     func killed() async throws {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["scan", "--server", "\(Self.python) \(Self.fixture("hang_server.py")) kill-test", "--no-discover", "--startup-timeout", "60"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 where Self.processes(matching: "hang_server.py kill-test").isEmpty {
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let process = try await startHangingScan(tag: "kill-test")
         // Past Dispatch's idle-thread reclaim (5 s) to prove the forking thread outlives it.
         try await Task.sleep(for: .seconds(6))
         #expect(!Self.processes(matching: "hang_server.py kill-test").isEmpty, "the server died before mcpguard did")

@@ -81,7 +81,7 @@ public struct ConfigRiskDetector: Detector {
                     findings.append(secretFinding(server, what: "URL parameter \(item.name)", secret: secret, location: location(server.pointer + "/url"), key: "url-\(item.name)"))
                 }
             }
-            if components.scheme?.lowercased() == "http", let host = components.host, !Self.isLoopback(host) {
+            if components.scheme?.lowercased() == "http", let host = components.host, !isLoopbackHost(host) {
                 findings.append(Finding(
                     Rules.insecureTransport, server: server.name, location: location(server.pointer + "/url"),
                     message: "\(server.name) is reached over plain HTTP at \(host)", evidence: Evidence.clean(url), fingerprintKey: url
@@ -150,10 +150,5 @@ public struct ConfigRiskDetector: Detector {
             return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
         }
         return ("", argument)
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1" || host == "0:0:0:0:0:0:0:1"
     }
 }

@@ -63,21 +63,24 @@ public struct RemoteSecurityProbe: Sendable {
 
     /// nil when a TLS handshake with `configuration` succeeds, else why it failed.
     func handshake(host: String, port: Int, configuration: TLSConfiguration) async -> String? {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        // Created before connecting and completed on every path (later completions are ignored), so the
+        // watcher sees the handshake however fast it is and the promise never leaks.
+        let handshakeDone = eventLoop.makePromise(of: Void.self)
+        defer { handshakeDone.fail(TransportError("TLS probe finished")) }
         do {
             let context = try NIOSSLContext(configuration: configuration)
             let serverName = host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            let channel = try await ClientBootstrap(group: eventLoop)
                 .connectTimeout(.seconds(5))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let handler = try NIOSSLClientHandler(context: context, serverHostname: serverName)
-                        try channel.pipeline.syncOperations.addHandler(handler)
+                        try channel.pipeline.syncOperations.addHandlers([handler, HandshakeWatcher(promise: handshakeDone)])
                     }
                 }
                 .connect(host: host, port: port).get()
-            // The handshake completes (or fails) before any data flows; a close_notify round trip waits for it.
-            let handshakeDone = channel.eventLoop.makePromise(of: Void.self)
-            try await channel.pipeline.addHandler(HandshakeWatcher(promise: handshakeDone)).get()
+            defer { channel.close(promise: nil) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await handshakeDone.futureResult.get() }
                 group.addTask {
@@ -87,7 +90,6 @@ public struct RemoteSecurityProbe: Sendable {
                 defer { group.cancelAll() }
                 try await group.next()
             }
-            try? await channel.close()
             return nil
         } catch {
             return Self.describeTLS(error)
@@ -111,7 +113,7 @@ public struct RemoteSecurityProbe: Sendable {
         guard let response = await post(url: url, headers: [:]) else { return [] }
         switch response.status {
         case 200..<300:
-            return ReachabilityScope.isLoopback(host) ? [] : [.authenticationNotRequired]
+            return isLoopbackHost(host) ? [] : [.authenticationNotRequired]
         case 401, 403:
             guard let challenge = response.headers["www-authenticate"] else { return [.challengeMissing(status: response.status)] }
             return await metadataObservations(url: url, challenge: challenge)
@@ -227,12 +229,5 @@ final class HandshakeWatcher: ChannelInboundHandler, RemovableChannelHandler, Se
     func channelInactive(context: ChannelHandlerContext) {
         promise.fail(TransportError("the connection closed during the TLS handshake"))
         context.fireChannelInactive()
-    }
-}
-
-enum ReachabilityScope {
-    static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1"
     }
 }
