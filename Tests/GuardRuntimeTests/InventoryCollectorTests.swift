@@ -43,11 +43,12 @@ struct InventoryCollectorTests {
     func hang() async throws {
         try Fixture.requireEnvironment()
         let started = ContinuousClock.now
-        let inventory = await Fixture.collector(startup: .seconds(3), probe: .seconds(1)).collect(Fixture.spec("hang_server.py", ["runtime-hang-test"]))
+        let tag = "runtime-hang-\(UUID().uuidString)"
+        let inventory = await Fixture.collector(startup: .seconds(3), probe: .seconds(1)).collect(Fixture.spec("hang_server.py", [tag]))
         #expect(inventory.status == .failed)
         #expect(inventory.error?.hasPrefix("timed out after 3 s waiting for initialize") == true, "\(inventory.error ?? "")")
         #expect(ContinuousClock.now - started < .seconds(10))
-        #expect(Fixture.processes(matching: "hang_server.py runtime-hang-test").isEmpty)
+        #expect(Fixture.processes(matching: "hang_server.py \(tag)").isEmpty)
     }
 
     @Test("a crashing server fails with its exit status and stderr")
@@ -92,10 +93,12 @@ struct InventoryCollectorTests {
     ])
     func published(command: String, arguments: [String], expectedTool: String) async throws {
         try Fixture.requireEnvironment()
-        let inventory = await Fixture.collector().collect(ServerSpec(name: command, command: Fixture.bin(command), args: arguments))
+        let marker = UUID().uuidString
+        let spec = ServerSpec(name: command, command: Fixture.bin(command), args: arguments, env: ["MCPGUARD_TEST_MARKER": marker])
+        let inventory = await Fixture.collector().collect(spec)
         #expect(inventory.status == .ok, "\(inventory.error ?? "")")
         #expect(inventory.toolNames.contains(expectedTool))
         #expect(inventory.protocolVersion != nil)
-        #expect(Fixture.processes(matching: Fixture.bin(command)).isEmpty)
+        #expect(Fixture.processes(withMarker: marker).isEmpty)
     }
 }

@@ -31,6 +31,15 @@ enum Fixture {
         return InventoryCollector(options: options)
     }
 
+    /// Processes whose environment carries `MCPGUARD_TEST_MARKER=marker`: exactly the servers one test started.
+    static func processes(withMarker marker: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard entry.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
+            return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == "MCPGUARD_TEST_MARKER=\(marker)" } ? entry : nil
+        }
+    }
+
     /// Processes whose command line mentions `needle` (read from /proc), other than this test process.
     static func processes(matching needle: String) -> [String] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }

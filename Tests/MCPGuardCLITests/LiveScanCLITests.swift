@@ -55,14 +55,15 @@ struct LiveScanCLITests {
             "basic": (Self.python, [Self.fixture("basic_server.py")]),
             "hang": (Self.python, [Self.fixture("hang_server.py")]),
         ], in: directory, marker: marker)
-        let result = try CLIRunner.run(["scan", "--config", path, "--no-discover", "--format", "json", "--startup-timeout", "4", "--fail-on", "none"])
+        // 8 s: long enough for the published servers to start on a loaded CI machine, short for the hang.
+        let result = try CLIRunner.run(["scan", "--config", path, "--no-discover", "--format", "json", "--startup-timeout", "8", "--fail-on", "none"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let report = try JSONParser.parse(result.stdout)
         #expect(report["status"] == "incomplete")
         let servers = Dictionary(uniqueKeysWithValues: (report["servers"]?.arrayValue ?? []).map { ($0["name"]?.stringValue ?? "", $0) })
         for name in ["time", "fetch", "git", "basic"] { #expect(servers[name]?["status"] == "ok", "\(name): \(servers[name]?["error"] ?? .null)") }
         #expect(servers["hang"]?["status"] == "failed")
-        #expect(servers["hang"]?["error"]?.stringValue?.hasPrefix("timed out after 4 s waiting for initialize") == true)
+        #expect(servers["hang"]?["error"]?.stringValue?.hasPrefix("timed out after 8 s waiting for initialize") == true)
         // mcp-server-fetch can fetch any URL: labelled as network egress.
         let fetchFindings = (report["findings"]?.arrayValue ?? []).filter { $0["server"] == "fetch" }.map { $0["rule"]?.stringValue ?? "" }
         #expect(fetchFindings.contains("capability-network-egress"))
@@ -138,23 +139,25 @@ struct LiveScanCLITests {
 
     @Test("an interrupted scan (SIGINT) stops every server it started")
     func interrupted() async throws {
-        let process = try await startHangingScan(tag: "interrupt-test")
+        let tag = "interrupt-\(UUID().uuidString)"
+        let process = try await startHangingScan(tag: tag)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         try await Task.sleep(for: .milliseconds(300))
-        #expect(Self.processes(matching: "hang_server.py interrupt-test").isEmpty)
+        #expect(Self.processes(matching: "hang_server.py \(tag)").isEmpty)
     }
 
     @Test("a killed mcpguard (SIGKILL) still takes its servers down (PR_SET_PDEATHSIG)")
     func killed() async throws {
-        let process = try await startHangingScan(tag: "kill-test")
+        let tag = "kill-\(UUID().uuidString)"
+        let process = try await startHangingScan(tag: tag)
         // Past Dispatch's idle-thread reclaim (5 s) to prove the forking thread outlives it.
         try await Task.sleep(for: .seconds(6))
-        #expect(!Self.processes(matching: "hang_server.py kill-test").isEmpty, "the server died before mcpguard did")
+        #expect(!Self.processes(matching: "hang_server.py \(tag)").isEmpty, "the server died before mcpguard did")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try await Task.sleep(for: .milliseconds(500))
-        #expect(Self.processes(matching: "hang_server.py kill-test").isEmpty)
+        #expect(Self.processes(matching: "hang_server.py \(tag)").isEmpty)
     }
 }
