@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
-        .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"]),
+        .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),
         .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
     ]
