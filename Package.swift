@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", "GuardScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "mcpguard", dependencies: ["MCPGuardCLI"]),

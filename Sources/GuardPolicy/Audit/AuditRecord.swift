@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import GuardCore
+
+/// One decision of the guard, as a line of the audit log.
+///
+/// Records are hash-chained: `hash` is SHA-256 over the previous record's hash and this record's canonical
+/// JSON (without `hash` and `hmac`), so any edit, insertion, deletion or reordering inside the chain breaks
+/// it at a point `mcpguard audit verify` can name. With a key, `hmac` (HMAC-SHA256 of `hash`) also stops
+/// someone without the key from rewriting the whole chain consistently.
+public struct AuditRecord: Sendable, Equatable {
+    public enum Decision: String, Sendable, CaseIterable {
+        case allowed, denied, rewritten, redacted, asked, answered, withheld, error
+    }
+
+    public var sequence: Int
+    public var time: String
+    public var server: String
+    public var method: String?
+    public var tool: String?
+    public var decision: Decision
+    public var rule: String?
+    public var checklist: [String]
+    public var requestSize: Int?
+    public var responseSize: Int?
+    /// A redacted summary of the arguments (names and shapes, secrets masked), never the raw values.
+    public var arguments: String?
+    public var detail: String?
+    public var previous: String
+    public var hash: String
+    public var hmac: String?
+
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public init(
+        sequence: Int, time: String, server: String, method: String?, tool: String?, decision: Decision, rule: String?,
+        checklist: [String], requestSize: Int? = nil, responseSize: Int? = nil, arguments: String? = nil, detail: String? = nil,
+        previous: String
+    ) {
+        self.sequence = sequence
+        self.time = time
+        self.server = server
+        self.method = method
+        self.tool = tool
+        self.decision = decision
+        self.rule = rule
+        self.checklist = checklist
+        self.requestSize = requestSize
+        self.responseSize = responseSize
+        self.arguments = arguments
+        self.detail = detail
+        self.previous = previous
+        self.hash = ""
+        self.hmac = nil
+    }
+
+    /// The record's content without `hash` and `hmac`: what the hash covers.
+    var content: JSONValue {
+        var object = JSONObject()
+        object["seq"] = .number(JSONNumber(sequence))
+        object["time"] = .string(time)
+        object["server"] = .string(server)
+        if let method { object["method"] = .string(method) }
+        if let tool { object["tool"] = .string(tool) }
+        object["decision"] = .string(decision.rawValue)
+        if let rule { object["rule"] = .string(rule) }
+        object["checklist"] = .array(checklist.map(JSONValue.string))
+        if requestSize != nil || responseSize != nil {
+            var sizes = JSONObject()
+            if let requestSize { sizes["request"] = .number(JSONNumber(requestSize)) }
+            if let responseSize { sizes["response"] = .number(JSONNumber(responseSize)) }
+            object["sizes"] = .object(sizes)
+        }
+        if let arguments { object["arguments"] = .string(arguments) }
+        if let detail { object["detail"] = .string(detail) }
+        object["prev"] = .string(previous)
+        return .object(object)
+    }
+
+    /// SHA-256 of `prev` and the canonical content.
+    public func computedHash() -> String {
+        var bytes = Array(previous.utf8)
+        bytes.append(0x0A)
+        bytes += CanonicalJSON.bytes(content)
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func mac(_ hash: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(hash.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The sealed record: hash (and HMAC with a key) filled in.
+    public func sealed(key: SymmetricKey?) -> AuditRecord {
+        var record = self
+        record.hash = computedHash()
+        record.hmac = key.map { Self.mac(record.hash, key: $0) }
+        return record
+    }
+
+    /// One JSON line (no newline).
+    public var line: String {
+        var object = content.objectValue!
+        object["hash"] = .string(hash)
+        if let hmac { object["hmac"] = .string(hmac) }
+        return JSONWriter().string(.object(object))
+    }
+
+    /// Parses a line; nil when it is not a record.
+    public init?(line: String) {
+        guard let value = try? JSONParser.parse(line), let object = value.objectValue,
+            let sequence = object["seq"]?.numberValue?.intValue, let time = object["time"]?.stringValue,
+            let server = object["server"]?.stringValue, let decision = object["decision"]?.stringValue.flatMap(Decision.init(rawValue:)),
+            let previous = object["prev"]?.stringValue, let hash = object["hash"]?.stringValue
+        else { return nil }
+        self.init(
+            sequence: sequence, time: time, server: server, method: object["method"]?.stringValue, tool: object["tool"]?.stringValue,
+            decision: decision, rule: object["rule"]?.stringValue, checklist: object["checklist"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            requestSize: object["sizes"]?["request"]?.numberValue?.intValue, responseSize: object["sizes"]?["response"]?.numberValue?.intValue,
+            arguments: object["arguments"]?.stringValue, detail: object["detail"]?.stringValue, previous: previous
+        )
+        self.hash = hash
+        self.hmac = object["hmac"]?.stringValue
+    }
+}

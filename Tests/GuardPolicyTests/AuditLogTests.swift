@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import GuardPolicy
+
+@Suite("Audit log hash chain")
+struct AuditLogTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcpguard-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func record(_ tool: String, _ decision: AuditRecord.Decision = .allowed) -> AuditRecord {
+        AuditRecord(sequence: 0, time: "2026-11-26T07:00:00Z", server: "git", method: "tools/call", tool: tool, decision: decision,
+                    rule: decision == .denied ? "policy.deny" : nil, checklist: ["CLI-LOG-01"], requestSize: 120, arguments: "{repo_path: string}", previous: "")
+    }
+
+    func writeLog(_ count: Int, key: SymmetricKey? = nil, maxBytes: Int = 1 << 20) throws -> String {
+        let path = directory.appendingPathComponent("audit.jsonl").path
+        let log = try AuditLog(path: path, maxBytes: maxBytes, key: key)
+        for index in 0..<count { try log.append(record("tool_\(index)", index % 3 == 0 ? .denied : .allowed)) }
+        return path
+    }
+
+    func lines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    func rewrite(_ path: String, _ lines: [String]) throws {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("an untouched log verifies; reopening continues the chain")
+    func intact() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeLog(5)
+        let log = try AuditLog(path: path)
+        let sixth = try log.append(record("later"))
+        #expect(sixth.sequence == 5)
+        let report = AuditVerifier.verify(files: [path])
+        #expect(report.records == 6)
+        #expect(report.problem == nil)
+    }
+
+    @Test("one edited byte, a deletion, an insertion and a reorder are each caught at the right record")
+    func tampering() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeLog(6)
+        let original = try lines(path)
+
+        var edited = original
+        edited[2] = edited[2].replacingOccurrences(of: "tool_2", with: "tool_X")
+        try rewrite(path, edited)
+        #expect(AuditVerifier.verify(files: [path]).problem?.line == 3)
+        #expect(AuditVerifier.verify(files: [path]).problem?.reason.contains("was edited") == true)
+
+        var deleted = original
+        deleted.remove(at: 3)
+        try rewrite(path, deleted)
+        #expect(AuditVerifier.verify(files: [path]).problem?.line == 4)
+
+        var inserted = original
+        inserted.insert(original[1], at: 3)
+        try rewrite(path, inserted)
+        #expect(AuditVerifier.verify(files: [path]).problem?.line == 4)
+
+        var reordered = original
+        reordered.swapAt(1, 2)
+        try rewrite(path, reordered)
+        #expect(AuditVerifier.verify(files: [path]).problem?.line == 2)
+        #expect(AuditVerifier.verify(files: [path]).problem?.reason.contains("does not follow") == true)
+    }
+
+    @Test("with a key, a chain recomputed without it fails; the right key verifies")
+    func hmac() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = SymmetricKey(data: Array("team-audit-key".utf8))
+        let path = try writeLog(3, key: key)
+        #expect(AuditVerifier.verify(files: [path], key: key).problem == nil)
+        #expect(AuditVerifier.verify(files: [path], key: SymmetricKey(data: Array("other".utf8))).problem?.line == 1)
+        // An attacker rewrites record 1 and recomputes every hash, but cannot compute the HMACs.
+        var records = try lines(path).compactMap { AuditRecord(line: $0) }
+        records[1].tool = "forged"
+        var previous = AuditRecord.genesis
+        var forged: [String] = []
+        for var record in records {
+            record.previous = previous
+            let sealed = record.sealed(key: nil)
+            forged.append(sealed.line)
+            previous = sealed.hash
+        }
+        try rewrite(path, forged)
+        #expect(AuditVerifier.verify(files: [path]).problem == nil, "without a key the forgery is consistent")
+        #expect(AuditVerifier.verify(files: [path], key: key).problem?.line == 1)
+    }
+
+    @Test("rotation by size continues the chain across files")
+    func rotation() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeLog(20, maxBytes: 1_500)
+        let files = AuditLog.files(of: path)
+        #expect(files.count > 2)
+        #expect(files.last == path)
+        let report = AuditVerifier.verify(files: files)
+        #expect(report.records == 20)
+        #expect(report.problem == nil)
+        // Dropping a middle file breaks the chain at the start of the next one.
+        #expect(AuditVerifier.verify(files: Array(files.dropFirst())).problem != nil)
+    }
+}
