@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(
@@ -33,13 +34,13 @@ let package = Package(
         ),
         .target(
             name: "GuardPolicy",
-            dependencies: ["GuardCore", "GuardDetect", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["GuardCore", "GuardDetect", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "CGuardSpawn"),
         .target(
             name: "GuardRuntime",
             dependencies: [
-                "GuardCore", "CGuardSpawn",
+                "GuardCore", "GuardDetect", "GuardPolicy", "CGuardSpawn",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

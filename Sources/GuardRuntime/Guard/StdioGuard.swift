@@ -1,0 +1,116 @@
+import Foundation
+import GuardCore
+import GuardPolicy
+
+/// `mcpguard run`: sits between a host (our stdin/stdout) and a stdio server (a child process), passing
+/// every line-framed message through a ``GuardPipeline``.
+///
+/// One thread reads the host, one reads the server, one copies the server's stderr to ours (never to
+/// stdout, which is the protocol channel). Writes to either side are serialised. Host EOF, a server exit
+/// or a signal ends the server's whole process group; on Linux it also dies if mcpguard is killed.
+public final class StdioGuard: @unchecked Sendable {
+    let pipeline: GuardPipeline
+    let maxMessageSize: Int
+    private let stdoutLock = NSLock()
+    private let childLock = NSLock()
+
+    public init(pipeline: GuardPipeline, maxMessageSize: Int = 4 * 1024 * 1024) {
+        self.pipeline = pipeline
+        self.maxMessageSize = maxMessageSize
+    }
+
+    /// Runs until the host closes stdin or the server exits; returns the server's exit status.
+    public func run(command: String, arguments: [String], environment: [String: String]) async throws -> Int32 {
+        let child = try ChildProcess(command: command, arguments: arguments, environment: environment)
+        let pipeline = self.pipeline
+        let maxMessageSize = self.maxMessageSize
+
+        // Server stderr → our stderr.
+        Thread { [child] in
+            var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(child.stderr.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                FileHandle.standardError.write(Data(buffer[0..<count]))
+            }
+        }.start()
+
+        // Server stdout → pipeline → our stdout.
+        Thread { [self, child] in
+            var framer = LineFramer(maxFrameSize: maxMessageSize)
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(child.stdout.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                for frame in framer.append(buffer[0..<count]) {
+                    switch frame {
+                    case .line(let line):
+                        if case .forward(let bytes) = pipeline.fromServer(line) { writeToHost(bytes) }
+                    case .oversized(let size):
+                        FileHandle.standardError.write(Data("mcpguard: dropped a \(size)-byte message from the server (limit \(maxMessageSize))\n".utf8))
+                    }
+                }
+            }
+        }.start()
+
+        // Host stdin → pipeline → server (in a thread: reads block).
+        let hostDone = AsyncStream<Void>.makeStream()
+        Thread { [self, child] in
+            var framer = LineFramer(maxFrameSize: maxMessageSize)
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            reading: while true {
+                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                for frame in framer.append(buffer[0..<count]) {
+                    switch frame {
+                    case .line(let line):
+                        switch pipeline.fromClient(line) {
+                        case .forward(let bytes):
+                            if !writeToServer(bytes, child) { break reading }
+                        case .reply(let message):
+                            writeToHost(message.raw)
+                        }
+                    case .oversized(let size):
+                        let error = JSONRPCMessage.errorResponse(id: nil, error: JSONRPCErrorObject(
+                            code: GuardPipeline.ErrorCode.oversized,
+                            message: "mcpguard refused a \(size)-byte message: the limit is \(maxMessageSize) bytes (rule transport.max-size)"
+                        ))
+                        pipeline.record(.denied, method: nil, tool: nil, rule: "transport.max-size", checklist: ["SRV-API-02", "SRV-RES-02"], size: size)
+                        writeToHost(error.raw)
+                    }
+                }
+            }
+            hostDone.continuation.finish()
+        }.start()
+
+        // Whichever ends first: the host closing stdin, or the server exiting.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await _ in hostDone.stream {} }
+            group.addTask { _ = await child.waitForExit() }
+            await group.next()
+            group.cancelAll()
+        }
+        await child.terminate(grace: .seconds(2))
+        return child.exitStatus ?? 0
+    }
+
+    private func writeToHost(_ bytes: [UInt8]) {
+        stdoutLock.withLock {
+            FileHandle.standardOutput.write(Data(bytes + [0x0A]))
+        }
+    }
+
+    private func writeToServer(_ bytes: [UInt8], _ child: ChildProcess) -> Bool {
+        childLock.withLock {
+            do {
+                try child.stdin.write(contentsOf: Data(bytes + [0x0A]))
+                return true
+            } catch {
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GuardPolicy
+import GuardRuntime
+
+/// `mcpguard run -- CMD ARGS…`: enforce a policy between a host and a stdio server.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a stdio MCP server behind mcpguard's policy (put this in the host config instead of the server).",
+        discussion: """
+            Example host config entry: "command": "mcpguard", "args": ["run", "--policy", "policy.yaml", "--", "npx", "some-server"]. \
+            Denied and schema-invalid tool calls never reach the server; poisoned tools are withheld from listings; \
+            every decision is written to the audit log.
+            """
+    )
+
+    @Option(name: .customLong("policy"), help: ArgumentHelp("Policy file (YAML); default allows every call.", valueName: "file"))
+    var policyPath: String?
+
+    @Option(name: .customLong("audit"), help: ArgumentHelp("Append decisions to this hash-chained audit log.", valueName: "file"))
+    var auditPath: String?
+
+    @Option(name: .customLong("name"), help: "Server name used in the policy and the audit log (default: the command's name).")
+    var name: String?
+
+    @Option(name: .customLong("max-message-size"), help: ArgumentHelp("Largest message accepted in either direction, in bytes.", valueName: "bytes"))
+    var maxMessageSize: Int = 4 * 1024 * 1024
+
+    @Option(name: .customLong("pass-env"), help: ArgumentHelp("Environment variable the server may see besides the basics (PATH, HOME, …); repeatable.", valueName: "name"))
+    var passEnvironment: [String] = []
+
+    @Argument(parsing: .postTerminator, help: "The server command and its arguments, after --.")
+    var command: [String] = []
+
+    func validate() throws {
+        guard !command.isEmpty else { throw ValidationError("give the server command after --, e.g. mcpguard run -- npx some-server") }
+        guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024 bytes") }
+    }
+
+    func run() async throws {
+        var policy = Policy.permissive
+        if let policyPath {
+            let text = String(decoding: try Terminal.readFile(policyPath, what: "policy"), as: UTF8.self)
+            do { policy = try Policy(yaml: text, path: policyPath) } catch { throw CLIError("\(error)") }
+        }
+        let audit: AuditLog?
+        do { audit = try auditPath.map { try AuditLog(path: $0) } } catch { throw CLIError("\(error)") }
+        let serverName = name ?? URL(fileURLWithPath: command[0]).lastPathComponent
+        let base = ProcessInfo.processInfo.environment
+        let passed = Dictionary(uniqueKeysWithValues: passEnvironment.compactMap { key in base[key].map { (key, $0) } })
+        let guardLoop = StdioGuard(pipeline: GuardPipeline(server: serverName, policy: policy, audit: audit), maxMessageSize: maxMessageSize)
+        let status: Int32
+        do {
+            status = try await guardLoop.run(command: command[0], arguments: Array(command.dropFirst()), environment: ServerEnvironment.build(base: base, configured: passed))
+        } catch {
+            throw CLIError("\(error)")
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
