@@ -107,3 +107,15 @@ struct GuardPipelineTests {
         }
     }
 }
+
+@Suite("Guard controls")
+struct GuardControlsTests {
+    @Test("every runtime control names real checklist items")
+    func checklist() {
+        for control in GuardControls.all {
+            #expect(!control.checklist.isEmpty)
+            for id in control.checklist { #expect(ChecklistCatalog.contains(id), "\(control.id) cites \(id)") }
+        }
+        #expect(Set(GuardControls.all.map(\.id)).count == GuardControls.all.count)
+    }
+}

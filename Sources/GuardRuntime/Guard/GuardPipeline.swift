@@ -72,19 +72,19 @@ public final class GuardPipeline: @unchecked Sendable {
         let action = rule?.action ?? rules.defaultAction
         switch action {
         case .deny:
-            return refuse(message, tool: name, code: ErrorCode.denied, rule: "policy.deny",
-                          text: "mcpguard policy denies tool \(name) on server \(server) (rule policy.deny)", checklist: ["CLI-APPROVE-01", "SRV-TOOL-06"], size: bytes.count)
+            return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyDeny.id,
+                          text: "mcpguard policy denies tool \(name) on server \(server) (rule policy.deny)", checklist: GuardControls.policyDeny.checklist, size: bytes.count)
         case .ask:
             return refuse(message, tool: name, code: ErrorCode.askUnavailable, rule: "policy.ask",
                           text: "tool \(name) needs your confirmation, which this client cannot give; allow it in the mcpguard policy (servers.\(server).tools.\(name): allow) to run it",
-                          checklist: ["CLI-UI-02"], size: bytes.count)
+                          checklist: GuardControls.policyAsk.checklist, size: bytes.count)
         case .allow:
             break
         }
         for (argument, constraint) in rule?.arguments ?? [:] {
             if let value = arguments[argument], let problem = constraint.violation(value, argument: argument) {
                 return refuse(message, tool: name, code: ErrorCode.denied, rule: "policy.arguments",
-                              text: "mcpguard policy refuses \(name): \(problem) (rule policy.arguments)", checklist: ["SRV-TOOL-03", "SRV-ISO-02"], size: bytes.count)
+                              text: "mcpguard policy refuses \(name): \(problem) (rule policy.arguments)", checklist: GuardControls.policyArguments.checklist, size: bytes.count)
             }
         }
         if let validator = lock.withLock({ schemas[name] }) {
@@ -92,10 +92,10 @@ public final class GuardPipeline: @unchecked Sendable {
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "arguments\($0.instancePath.isEmpty ? "" : $0.instancePath): \($0.message)" }.joined(separator: "; ")
                 return refuse(message, tool: name, code: ErrorCode.invalidArguments, rule: "schema.input",
-                              text: "invalid arguments for \(name): \(detail) (rule schema.input)", checklist: ["SRV-API-01", "SRV-TOOL-03"], size: bytes.count)
+                              text: "invalid arguments for \(name): \(detail) (rule schema.input)", checklist: GuardControls.schemaInput.checklist, size: bytes.count)
             }
         }
-        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: ["CLI-LOG-01"], size: bytes.count, arguments: Self.summary(arguments))
+        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: bytes.count, arguments: Self.summary(arguments))
         return .forward(bytes)
     }
 
@@ -123,18 +123,18 @@ public final class GuardPipeline: @unchecked Sendable {
             let action = rules.tools[name]?.action ?? rules.defaultAction
             if action == .deny {
                 changed = true
-                record(.withheld, method: "tools/list", tool: name, rule: "policy.deny", checklist: ["CLI-MGMT-01"], detail: "denied tools are not listed")
+                record(.withheld, method: "tools/list", tool: name, rule: GuardControls.policyDeny.id, checklist: GuardControls.policyDeny.checklist, detail: "denied tools are not listed")
                 continue
             }
             if let worst = findings.filter({ $0.tool == name }).max(by: { $0.severity < $1.severity }), worst.severity >= rules.withholdAt {
                 changed = true
-                record(.withheld, method: "tools/list", tool: name, rule: worst.rule, checklist: worst.checklist, detail: worst.message)
+                record(.withheld, method: "tools/list", tool: name, rule: worst.rule, checklist: GuardControls.listingWithhold.checklist, detail: worst.message)
                 continue
             }
             let cleaned = Self.stripHidden(tool)
             if cleaned != tool {
                 changed = true
-                record(.rewritten, method: "tools/list", tool: name, rule: "listing.strip-hidden", checklist: ["CLI-UI-05"], detail: "invisible characters removed")
+                record(.rewritten, method: "tools/list", tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "invisible characters removed")
             }
             if let schema = cleaned["inputSchema"] { newSchemas[name] = JSONSchemaValidator(schema: schema) }
             kept.append(cleaned)

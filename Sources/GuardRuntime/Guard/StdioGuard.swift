@@ -78,7 +78,7 @@ public final class StdioGuard: @unchecked Sendable {
                             code: GuardPipeline.ErrorCode.oversized,
                             message: "mcpguard refused a \(size)-byte message: the limit is \(maxMessageSize) bytes (rule transport.max-size)"
                         ))
-                        pipeline.record(.denied, method: nil, tool: nil, rule: "transport.max-size", checklist: ["SRV-API-02", "SRV-RES-02"], size: size)
+                        pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size)
                         writeToHost(error.raw)
                     }
                 }

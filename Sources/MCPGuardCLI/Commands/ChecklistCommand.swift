@@ -1,6 +1,7 @@
 import ArgumentParser
 import GuardCore
 import GuardDetect
+import GuardRuntime
 import GuardScan
 
 /// `mcpguard checklist`: the SlowMist checklist as data, with what covers each item.
@@ -43,7 +44,7 @@ struct ChecklistCommand: AsyncParsableCommand {
             }
             filter.parts.insert(value)
         }
-        let report = ChecklistReport(filter: filter, rules: ScanPipeline.allRules)
+        let report = ChecklistReport(filter: filter, rules: ScanPipeline.allRules, controls: GuardControls.all)
         switch format {
         case .text: Terminal.writeStdout(report.text(style: TerminalStyle(enabled: Terminal.stdoutSupportsColor)))
         case .json: Terminal.writeStdout(report.json())
