@@ -27,9 +27,39 @@ public struct Policy: Sendable, Equatable {
         public var prefixes: [String]?
     }
 
+    /// At most `count` calls per `seconds` (a token bucket refilled continuously).
+    public struct Rate: Sendable, Equatable {
+        public var count: Int
+        public var seconds: Double
+
+        /// `30/min`, `5/s`, `100/hour`.
+        public init?(_ text: String) {
+            let parts = text.replacingOccurrences(of: " ", with: "").split(separator: "/")
+            guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
+            switch parts[1].lowercased() {
+            case "s", "sec", "second": seconds = 1
+            case "m", "min", "minute": seconds = 60
+            case "h", "hour": seconds = 3600
+            case "d", "day": seconds = 86400
+            default: return nil
+            }
+            self.count = count
+        }
+    }
+
     public struct ToolRule: Sendable, Equatable {
         public var action: Action
         public var arguments: [String: ArgumentRule]
+        public var rate: Rate?
+        /// Calls allowed in one session (one run of the server).
+        public var budget: Int?
+
+        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil) {
+            self.action = action
+            self.arguments = arguments
+            self.rate = rate
+            self.budget = budget
+        }
     }
 
     public struct ServerRules: Sendable, Equatable {
@@ -37,6 +67,9 @@ public struct Policy: Sendable, Equatable {
         public var tools: [String: ToolRule] = [:]
         /// Tools whose poisoning findings reach this severity are withheld from listings.
         public var withholdAt: Severity = .high
+        /// Limits over all tools of the server.
+        public var rate: Rate?
+        public var budget: Int?
     }
 
     public var servers: [String: ServerRules]
@@ -84,9 +117,21 @@ public struct Policy: Sendable, Equatable {
         return action
     }
 
+    static func rate(_ value: Any?, at where_: String) throws(Failure) -> Rate? {
+        guard let value else { return nil }
+        guard let text = value as? String, let rate = Rate(text) else { throw Failure(description: "\(where_) must look like 30/min (per s, min, hour or day)") }
+        return rate
+    }
+
+    static func budget(_ value: Any?, at where_: String) throws(Failure) -> Int? {
+        guard let value else { return nil }
+        guard let count = value as? Int, count >= 0 else { throw Failure(description: "\(where_) must be a whole number of calls") }
+        return count
+    }
+
     static func serverRules(_ value: Any, at where_: String) throws(Failure) -> ServerRules {
         guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
-        let known: Set<String> = ["default", "tools", "listing"]
+        let known: Set<String> = ["default", "tools", "listing", "rate", "budget"]
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw Failure(description: "\(where_): unknown key '\(unknown)'") }
         var rules = ServerRules()
         if let value = object["default"] { rules.defaultAction = try action(value, at: "\(where_).default") }
@@ -110,9 +155,14 @@ public struct Policy: Sendable, Equatable {
                         prefixes: (constraint["prefix"] as? [String]) ?? (constraint["prefix"] as? String).map { [$0] }
                     )
                 }
-                rules.tools[tool] = ToolRule(action: try action(object["action"] ?? "allow", at: "\(at).action"), arguments: arguments)
+                rules.tools[tool] = ToolRule(
+                    action: try action(object["action"] ?? "allow", at: "\(at).action"), arguments: arguments,
+                    rate: try rate(object["rate"], at: "\(at).rate"), budget: try budget(object["budget"], at: "\(at).budget")
+                )
             }
         }
+        rules.rate = try rate(object["rate"], at: "\(where_).rate")
+        rules.budget = try budget(object["budget"], at: "\(where_).budget")
         if let listing = object["listing"] as? [String: Any], let withhold = listing["withhold"] as? String {
             guard let severity = Severity(name: withhold) else { throw Failure(description: "\(where_).listing.withhold must be a severity") }
             rules.withholdAt = severity

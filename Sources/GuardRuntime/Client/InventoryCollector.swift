@@ -114,12 +114,7 @@ public struct InventoryCollector: Sendable {
                 timeout: min(options.probeTimeout, remaining(deadline))
             )
             let supported = result["supportedVersions"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            if let version = ProtocolVersion.modern.first(where: supported.contains) {
-                return Handshake(
-                    version: version, modern: true, serverInfo: result["_meta"]?["io.modelcontextprotocol/serverInfo"] ?? result["serverInfo"],
-                    capabilities: result["capabilities"], instructions: result["instructions"]?.stringValue
-                )
-            }
+            if let handshake = Self.modernHandshake(result) { return handshake }
             guard let legacy = ProtocolVersion.legacy.first(where: supported.contains) else {
                 throw TransportError("the server supports protocol versions \(supported.joined(separator: ", ")), none of which mcpguard speaks")
             }
@@ -151,6 +146,14 @@ public struct InventoryCollector: Sendable {
         } catch let error as TransportError where probe && error.message.hasPrefix("the server exited") {
             // Some old servers choke on the probe and die only when the next message arrives.
             throw ProbeKilledServer()
+        } catch let error as MCPClientSession.RemoteError where probe && error.error.code == ProtocolVersion.unsupportedVersionCode {
+            // A modern server that was slower to start than the probe timeout: it answered the probe late and
+            // now refuses initialize. Ask again, now that it is up.
+            let result = try await session.request(
+                "server/discover", params: ["_meta": ProtocolVersion.modernMeta(version: preferred)], timeout: remaining(deadline)
+            )
+            guard let handshake = Self.modernHandshake(result) else { throw error }
+            return handshake
         }
         guard let version = result["protocolVersion"]?.stringValue else {
             throw TransportError("the initialize result has no protocolVersion")
@@ -162,6 +165,16 @@ public struct InventoryCollector: Sendable {
         return Handshake(
             version: version, modern: false, serverInfo: result["serverInfo"], capabilities: result["capabilities"],
             instructions: result["instructions"]?.stringValue
+        )
+    }
+
+    /// The handshake a `server/discover` result describes, when it offers a modern version mcpguard speaks.
+    static func modernHandshake(_ result: JSONValue) -> Handshake? {
+        let supported = result["supportedVersions"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard let version = ProtocolVersion.modern.first(where: supported.contains) else { return nil }
+        return Handshake(
+            version: version, modern: true, serverInfo: result["_meta"]?["io.modelcontextprotocol/serverInfo"] ?? result["serverInfo"],
+            capabilities: result["capabilities"], instructions: result["instructions"]?.stringValue
         )
     }
 

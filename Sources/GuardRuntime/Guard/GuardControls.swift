@@ -9,9 +9,10 @@ public enum GuardControls {
     public static let schemaInput = ControlDescriptor(id: "schema.input", summary: "Calls are validated against the tool's inputSchema.", checklist: ["SRV-API-01", "SRV-TOOL-03", "SRV-TOOL-05", "LLM-EXEC-03"])
     public static let listingWithhold = ControlDescriptor(id: "listing.withhold", summary: "Poisoned tools are withheld from listings.", checklist: ["CLI-PROMPT-02", "CLI-PROMPT-07", "CLI-MGMT-04", "MULTI-02"])
     public static let listingStripHidden = ControlDescriptor(id: "listing.strip-hidden", summary: "Invisible characters are stripped from definitions.", checklist: ["CLI-UI-05"])
+    public static let limits = ControlDescriptor(id: "policy.limits", summary: "Rate limits and per-session call budgets, per tool and per server.", checklist: ["SRV-API-02", "CLI-AICTL-03", "SRV-DEPLOY-05", "SRV-PERSIST-05"])
     public static let maxSize = ControlDescriptor(id: "transport.max-size", summary: "Messages over the size limit are refused.", checklist: ["SRV-API-02", "SRV-RES-02", "SRV-DEPLOY-05"])
     public static let containment = ControlDescriptor(id: "process.containment", summary: "The server runs in its own process group with a scrubbed environment and dies with mcpguard.", checklist: ["SRV-PERSIST-01", "SRV-PERSIST-02", "SRV-DEPLOY-04", "SRV-AUTH-04"])
     public static let auditLog = ControlDescriptor(id: "audit.log", summary: "Every decision is written to a hash-chained audit log.", checklist: ["CLI-LOG-01", "CLI-LOG-02", "CLI-AICTL-01", "CLI-UI-04", "SRV-LOG-02", "SRV-LOG-05", "SRV-LOG-06", "CLI-APPROVE-04"])
 
-    public static let all: [ControlDescriptor] = [policyDeny, policyAsk, policyArguments, schemaInput, listingWithhold, listingStripHidden, maxSize, containment, auditLog]
+    public static let all: [ControlDescriptor] = [policyDeny, policyAsk, policyArguments, schemaInput, limits, listingWithhold, listingStripHidden, maxSize, containment, auditLog]
 }

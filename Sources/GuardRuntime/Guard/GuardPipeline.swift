@@ -33,21 +33,24 @@ public final class GuardPipeline: @unchecked Sendable {
         public static let invalidArguments = -32602
         public static let askUnavailable = -32003
         public static let oversized = -32004
+        public static let limited = -32005
         public static let malformed = -32700
     }
 
     public let server: String
     public let policy: Policy
     let audit: AuditLog?
+    let limiter: CallLimiter
     /// Guards `schemas` and `pendingLists` (the stdio loop calls from two threads).
     private let lock = NSLock()
     private var schemas: [String: JSONSchemaValidator] = [:]
     private var pendingLists: Set<String> = []
 
-    public init(server: String, policy: Policy, audit: AuditLog?) {
+    public init(server: String, policy: Policy, audit: AuditLog?, limiter: CallLimiter = CallLimiter()) {
         self.server = server
         self.policy = policy
         self.audit = audit
+        self.limiter = limiter
     }
 
     // MARK: Client → server
@@ -94,6 +97,10 @@ public final class GuardPipeline: @unchecked Sendable {
                 return refuse(message, tool: name, code: ErrorCode.invalidArguments, rule: "schema.input",
                               text: "invalid arguments for \(name): \(detail) (rule schema.input)", checklist: GuardControls.schemaInput.checklist, size: bytes.count)
             }
+        }
+        if let refusal = limiter.admit(tool: name, rules: rules) {
+            return refuse(message, tool: name, code: ErrorCode.limited, rule: GuardControls.limits.id,
+                          text: "mcpguard refuses \(name): \(refusal.message) (rule policy.limits)", checklist: GuardControls.limits.checklist, size: bytes.count)
         }
         record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: bytes.count, arguments: Self.summary(arguments))
         return .forward(bytes)
