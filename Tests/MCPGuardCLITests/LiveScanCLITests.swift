@@ -217,3 +217,34 @@ struct RunCLITests {
         #expect(result["descriptions"]?["get_alerts"] == "Get alerts.")
     }
 }
+
+@Suite("mcpguard run process lifecycle")
+struct RunLifecycleTests {
+    @Test("kill -9 of mcpguard run takes the server down; closing stdin ends both")
+    func noOrphans() async throws {
+        for ending in ["kill", "eof"] {
+            let tag = "run-\(ending)-\(UUID().uuidString)"
+            let process = Process()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["run", "--", LiveScanCLITests.python, LiveScanCLITests.fixture("hang_server.py"), tag]
+            let input = Pipe()
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<100 where LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(!LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty, "the server never started")
+            if ending == "kill" {
+                kill(process.processIdentifier, SIGKILL)
+            } else {
+                try input.fileHandleForWriting.close()
+            }
+            process.waitUntilExit()
+            if ending == "eof" { #expect(process.terminationStatus == 0, "the host leaving is a normal end") }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty, "server outlived mcpguard (\(ending))")
+        }
+    }
+}

@@ -86,15 +86,24 @@ public final class StdioGuard: @unchecked Sendable {
             hostDone.continuation.finish()
         }.start()
 
-        // Whichever ends first: the host closing stdin, or the server exiting.
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { for await _ in hostDone.stream {} }
-            group.addTask { _ = await child.waitForExit() }
-            await group.next()
+        // Whichever ends first: the host closing stdin, or the server exiting. The server is ended inside
+        // the group, since the group waits for its exit watcher before returning.
+        let serverExitedFirst = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in hostDone.stream {}
+                return false
+            }
+            group.addTask {
+                _ = await child.waitForExit()
+                return true
+            }
+            let first = await group.next() ?? false
+            await child.terminate(grace: .seconds(2))
             group.cancelAll()
+            return first
         }
-        await child.terminate(grace: .seconds(2))
-        return child.exitStatus ?? 0
+        // The host leaving is a normal end; a server that died on its own reports its status.
+        return serverExitedFirst ? (child.exitStatus ?? 0) : 0
     }
 
     private func writeToHost(_ bytes: [UInt8]) {
