@@ -172,7 +172,7 @@ public final class GuardPipeline: @unchecked Sendable {
 
     func record(_ decision: AuditRecord.Decision, method: String?, tool: String?, rule: String?, checklist: [String], size: Int? = nil, arguments: String? = nil, detail: String? = nil) {
         guard let audit else { return }
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = Date.now.formatted(.iso8601)  // no formatter object built per record on the guard's path
         _ = try? audit.append(AuditRecord(
             sequence: 0, time: time, server: server, method: method, tool: tool, decision: decision, rule: rule, checklist: checklist,
             requestSize: size, arguments: arguments, detail: detail, previous: ""

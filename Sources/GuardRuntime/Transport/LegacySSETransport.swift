@@ -35,7 +35,7 @@ public final class LegacySSETransport: MCPTransport {
         do {
             response = try await client.execute(request, timeout: .seconds(Int64(max(1, timeout.components.seconds))))
         } catch {
-            throw TransportError("cannot reach \(url): \(StreamableHTTPTransport.describe(error))")
+            throw TransportError("cannot reach \(url): \(Reachability.describe(error))")
         }
         guard response.status.code == 200, response.headers.first(name: "Content-Type")?.lowercased().hasPrefix("text/event-stream") == true else {
             var detail = "GET \(url) answered HTTP \(response.status.code) \(response.status.reasonPhrase), not an event stream"
@@ -74,7 +74,7 @@ public final class LegacySSETransport: MCPTransport {
             } catch let error as TransportError {
                 Self.fail(state, continuation, error)
             } catch {
-                Self.fail(state, continuation, TransportError("the event stream broke: \(StreamableHTTPTransport.describe(error))"))
+                Self.fail(state, continuation, TransportError("the event stream broke: \(Reachability.describe(error))"))
             }
         }
         state.withLock { $0.reader = reader }
@@ -122,7 +122,7 @@ public final class LegacySSETransport: MCPTransport {
         do {
             response = try await client.execute(request, timeout: .seconds(30))
         } catch {
-            throw TransportError("cannot POST to \(endpoint): \(StreamableHTTPTransport.describe(error))")
+            throw TransportError("cannot POST to \(endpoint): \(Reachability.describe(error))")
         }
         _ = try? await response.body.collect(upTo: 64 * 1024)
         guard (200..<300).contains(response.status.code) else {

@@ -26,6 +26,8 @@ enum Reachability {
         }
     }
 
+    /// A short reason for a network error ("connection refused", "TLS failed: …"), shared by the
+    /// pre-check and the HTTP transports.
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") { return "connection refused" }
@@ -33,6 +35,7 @@ enum Reachability {
         if text.contains("NXDOMAIN") || text.contains("unknown host") || text.contains("getaddrinfo") || text.contains("resolve") {
             return "the host name does not resolve"
         }
+        if text.contains("NIOSSL") || text.contains("handshake") || text.contains("certificate") { return "TLS failed: \(text)" }
         return text
     }
 }

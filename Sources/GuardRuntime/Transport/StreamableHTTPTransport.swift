@@ -60,7 +60,7 @@ public final class StreamableHTTPTransport: MCPTransport {
         do {
             response = try await client.execute(request, timeout: .seconds(60))
         } catch {
-            throw TransportError("cannot reach \(url): \(Self.describe(error))")
+            throw TransportError("cannot reach \(url): \(Reachability.describe(error))")
         }
         state.withLock { $0.lastStatus = "HTTP \(response.status.code)" }
         if let id = response.headers.first(name: "Mcp-Session-Id"), !id.isEmpty {
@@ -79,7 +79,7 @@ public final class StreamableHTTPTransport: MCPTransport {
                     }
                 } catch is CancellationError {
                 } catch {
-                    continuation.finish(throwing: TransportError("the event stream from \(self.url) broke: \(Self.describe(error))"))
+                    continuation.finish(throwing: TransportError("the event stream from \(self.url) broke: \(Reachability.describe(error))"))
                 }
             }
             state.withLock { $0.streams.append(task) }
@@ -151,14 +151,5 @@ public final class StreamableHTTPTransport: MCPTransport {
         let safe = !value.isEmpty && value.utf8.allSatisfy { ($0 >= 0x21 && $0 <= 0x7E) || $0 == 0x20 }
             && value.first != " " && value.last != " "
         return safe ? value : "=?base64?\(Data(value.utf8).base64EncodedString())?="
-    }
-
-    /// A short reason for a network error ("connection refused", "TLS handshake failed: …").
-    static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-        if text.contains("connectTimeout") { return "connection timed out" }
-        if text.contains("NIOSSL") || text.contains("handshake") || text.contains("certificate") { return "TLS failed: \(text)" }
-        return text
     }
 }
