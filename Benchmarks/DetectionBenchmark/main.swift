@@ -1,6 +1,6 @@
 // Detection benchmark: recall on malicious tool definitions, false positives on benign ones, and speed.
 //
-// Usage: swift run -c release DetectionBenchmark [CORPUS_DIR] [--verbose]
+// Usage: swift run -c release DetectionBenchmark [CORPUS_DIR] [--verbose] [--git-repo PATH]
 // CORPUS_DIR defaults to ../shared/corpus (the labelled corpus beside the project; see its README).
 // A tool counts as caught when it has a finding of severity medium or higher. Speed is reported in tools
 // per second on one core, and as a ratio against a baseline pass (tokenising the same texts) run in the
@@ -70,7 +70,13 @@ func percent(_ part: Int, _ whole: Int) -> String {
     whole == 0 ? "n/a" : String(format: "%.1f%%", 100 * Double(part) / Double(whole))
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+var arguments = Array(CommandLine.arguments.dropFirst())
+/// A real repository whose history serves as honest tool output (`--git-repo PATH`; default: this one).
+var gitRepository = "."
+if let flag = arguments.firstIndex(of: "--git-repo"), flag + 1 < arguments.count {
+    gitRepository = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let verbose = arguments.contains("--verbose")
 let corpus = arguments.first { !$0.hasPrefix("--") } ?? "../shared/corpus"
 let engine = DetectionEngine.builtIn
@@ -160,6 +166,7 @@ do {
     print("")
     print(String(format: "Speed (one core): %.0f tools/s through all detectors; baseline (tokenising the same %d texts) %.0f tools/s; ratio detectors/baseline = %.2f",
                  detectRate * Double(toolCount), texts.count, baselineRate * Double(toolCount), detectRate / baselineRate))
+    try OutputInjectionBenchmark.run(corpus: corpus, gitRepository: gitRepository, verbose: verbose)
 } catch {
     print("DetectionBenchmark: cannot read the corpus at \(corpus): \(error)")
     exit(2)

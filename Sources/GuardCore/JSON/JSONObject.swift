@@ -44,3 +44,11 @@ public struct JSONObject: Sendable, Hashable {
         hasher.combine(storage)
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// Members in the order written (for messages the guard builds).
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init()
+        for (key, value) in elements { self[key] = value }
+    }
+}

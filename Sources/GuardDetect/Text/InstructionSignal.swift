@@ -20,6 +20,9 @@ public enum InstructionCategory: String, Sendable, Hashable, CaseIterable, Compa
     case hiddenBehaviour
     /// Pseudo-markup meant to look authoritative: `<IMPORTANT>`, `<system>`, `[important]`.
     case pseudoTag
+    /// Data that tells the model which tool to call next ("please use the write_file tool to …"); a
+    /// signal in tool outputs, where honest data has no reason to direct the model.
+    case toolDirection
 
     public static func < (lhs: InstructionCategory, rhs: InstructionCategory) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -36,6 +39,7 @@ public enum InstructionCategory: String, Sendable, Hashable, CaseIterable, Compa
         case .parameterTampering: "tells the model to alter arguments or results"
         case .hiddenBehaviour: "describes a hidden secondary action"
         case .pseudoTag: "uses authoritative pseudo-tags"
+        case .toolDirection: "directs the model to call a tool"
         }
     }
 }

@@ -86,7 +86,7 @@ public struct Lockfile: Sendable, Equatable {
     }
 
     /// Everything a model sees; `_meta` (server bookkeeping such as cache hints) is left out.
-    static func definitionForHashing(_ value: JSONValue) -> JSONValue {
+    public static func definitionForHashing(_ value: JSONValue) -> JSONValue {
         guard var object = value.objectValue else { return value }
         object["_meta"] = nil
         return .object(object)

@@ -1,23 +1,24 @@
 import Foundation
 import GuardCore
-import Yams
 
-/// The guard's policy file (YAML): per server and per tool `allow | deny | ask`, argument constraints, and
-/// the listing threshold above which poisoned tools are withheld.
+/// The guard's policy file (YAML): per server and per tool `allow | deny | ask`, argument constraints,
+/// limits and timeouts, what the server's environment may hold, listing and output controls. The file's
+/// own JSON Schema (``PolicySchema``) is shipped for editors; ``init(yaml:path:)`` reads it.
 ///
 /// ```yaml
 /// version: 1
 /// servers:
 ///   "*":
 ///     default: allow
+///     timeout: 60s
 ///     tools:
 ///       delete_all: deny
 ///       read_file: { action: allow, arguments: { path: { prefix: ["/home/me/projects"] } } }
-///     listing:
-///       withhold: high
+///     listing: { withhold: high }
+///     outputs: { redact: [secrets, crypto, email], injection: label }
 /// ```
 public struct Policy: Sendable, Equatable {
-    public enum Action: String, Sendable, Equatable { case allow, deny, ask }
+    public enum Action: String, Sendable, Equatable, CaseIterable { case allow, deny, ask }
 
     /// A constraint on one argument.
     public struct ArgumentRule: Sendable, Equatable {
@@ -53,28 +54,75 @@ public struct Policy: Sendable, Equatable {
         public var rate: Rate?
         /// Calls allowed in one session (one run of the server).
         public var budget: Int?
+        /// Seconds a call may take before the guard cancels it; overrides the server's.
+        public var timeout: Double?
 
-        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil) {
+        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil, timeout: Double? = nil) {
             self.action = action
             self.arguments = arguments
             self.rate = rate
             self.budget = budget
+            self.timeout = timeout
         }
+    }
+
+    /// What happens to a listed tool whose poisoning findings reach the threshold.
+    public enum PoisonedListing: String, Sendable, Equatable, CaseIterable {
+        /// Not listed, and calls to it are refused.
+        case withhold
+        /// Listed with the instruction-like sentences removed from its description.
+        case sanitize
+    }
+
+    /// What happens to tool output that reads as prompt injection.
+    public enum InjectionAction: String, Sendable, Equatable, CaseIterable {
+        /// The client gets an error instead of the output.
+        case block
+        /// The instruction-like sentences are replaced by a marker.
+        case redact
+        /// The output is wrapped so the model can tell data from instructions.
+        case label
+        /// Passed unchanged; only the audit log records it.
+        case log
+        /// Not inspected.
+        case off
+    }
+
+    /// Controls on what the server returns: tool results, resource contents, prompts, sampling requests.
+    public struct OutputRules: Sendable, Equatable {
+        /// Text larger than this (bytes, per result) is cut to it with a marker.
+        public var maxSize: Int = 1024 * 1024
+        public var redact: Set<String> = ["secrets", "crypto"]
+        public var injection: InjectionAction = .label
     }
 
     public struct ServerRules: Sendable, Equatable {
         public var defaultAction: Action = .allow
         public var tools: [String: ToolRule] = [:]
-        /// Tools whose poisoning findings reach this severity are withheld from listings.
+        /// Tools whose poisoning findings reach this severity are withheld (or sanitised) in listings.
         public var withholdAt: Severity = .high
+        public var poisoned: PoisonedListing = .withhold
         /// Limits over all tools of the server.
         public var rate: Rate?
         public var budget: Int?
+        /// Seconds any call may take (nil: no limit).
+        public var timeout: Double?
+        /// Seconds the user has to answer an `ask`; silence is a no.
+        public var askTimeout: Double = 120
+        /// Environment variable names passed to the server besides the basics (PATH, HOME, …).
+        public var environment: [String] = []
+        public var outputs = OutputRules()
+
+        public init() {}
+
+        /// The timeout for `tool`: its own, else the server's.
+        public func timeout(for tool: String) -> Double? { tools[tool]?.timeout ?? timeout }
     }
 
     public var servers: [String: ServerRules]
 
-    /// Allow everything; withhold tools with high or critical poisoning findings.
+    /// Allow everything; withhold tools with high or critical poisoning findings; redact secrets and
+    /// crypto keys in outputs and label injected ones.
     public static let permissive = Policy(servers: ["*": ServerRules()])
 
     public init(servers: [String: ServerRules]) {
@@ -89,85 +137,6 @@ public struct Policy: Sendable, Equatable {
     /// Why a policy file was refused; names the member.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public let description: String
-    }
-
-    public init(yaml: String, path: String) throws(Failure) {
-        let loaded: Any?
-        do {
-            loaded = try Yams.load(yaml: yaml)
-        } catch {
-            throw Failure(description: "\(path) is not valid YAML: \(error)")
-        }
-        guard let root = loaded as? [String: Any] else { throw Failure(description: "\(path): expected a mapping at the top") }
-        guard (root["version"] as? Int) == 1 else { throw Failure(description: "\(path): version must be 1") }
-        let known: Set<String> = ["version", "servers"]
-        if let unknown = root.keys.first(where: { !known.contains($0) }) { throw Failure(description: "\(path): unknown key '\(unknown)'") }
-        guard let servers = root["servers"] as? [String: Any] else { throw Failure(description: "\(path): servers must be a mapping of server names") }
-        var parsed: [String: ServerRules] = [:]
-        for (name, value) in servers {
-            parsed[name] = try Self.serverRules(value, at: "\(path): servers.\(name)")
-        }
-        self.servers = parsed
-    }
-
-    static func action(_ value: Any?, at where_: String) throws(Failure) -> Action {
-        guard let text = value as? String, let action = Action(rawValue: text) else {
-            throw Failure(description: "\(where_) must be allow, deny or ask")
-        }
-        return action
-    }
-
-    static func rate(_ value: Any?, at where_: String) throws(Failure) -> Rate? {
-        guard let value else { return nil }
-        guard let text = value as? String, let rate = Rate(text) else { throw Failure(description: "\(where_) must look like 30/min (per s, min, hour or day)") }
-        return rate
-    }
-
-    static func budget(_ value: Any?, at where_: String) throws(Failure) -> Int? {
-        guard let value else { return nil }
-        guard let count = value as? Int, count >= 0 else { throw Failure(description: "\(where_) must be a whole number of calls") }
-        return count
-    }
-
-    static func serverRules(_ value: Any, at where_: String) throws(Failure) -> ServerRules {
-        guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
-        let known: Set<String> = ["default", "tools", "listing", "rate", "budget"]
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw Failure(description: "\(where_): unknown key '\(unknown)'") }
-        var rules = ServerRules()
-        if let value = object["default"] { rules.defaultAction = try action(value, at: "\(where_).default") }
-        if let tools = object["tools"] {
-            guard let tools = tools as? [String: Any] else { throw Failure(description: "\(where_).tools must be a mapping of tool names") }
-            for (tool, rule) in tools {
-                let at = "\(where_).tools.\(tool)"
-                if rule is String {
-                    rules.tools[tool] = ToolRule(action: try action(rule, at: at), arguments: [:])
-                    continue
-                }
-                guard let object = rule as? [String: Any] else { throw Failure(description: "\(at) must be an action or a mapping") }
-                var arguments: [String: ArgumentRule] = [:]
-                for (name, constraint) in object["arguments"] as? [String: Any] ?? [:] {
-                    guard let constraint = constraint as? [String: Any] else { throw Failure(description: "\(at).arguments.\(name) must be a mapping") }
-                    if let pattern = constraint["pattern"] as? String, (try? NSRegularExpression(pattern: pattern)) == nil {
-                        throw Failure(description: "\(at).arguments.\(name).pattern is not a valid regular expression")
-                    }
-                    arguments[name] = ArgumentRule(
-                        pattern: constraint["pattern"] as? String, allowed: (constraint["enum"] as? [Any])?.map { "\($0)" },
-                        prefixes: (constraint["prefix"] as? [String]) ?? (constraint["prefix"] as? String).map { [$0] }
-                    )
-                }
-                rules.tools[tool] = ToolRule(
-                    action: try action(object["action"] ?? "allow", at: "\(at).action"), arguments: arguments,
-                    rate: try rate(object["rate"], at: "\(at).rate"), budget: try budget(object["budget"], at: "\(at).budget")
-                )
-            }
-        }
-        rules.rate = try rate(object["rate"], at: "\(where_).rate")
-        rules.budget = try budget(object["budget"], at: "\(where_).budget")
-        if let listing = object["listing"] as? [String: Any], let withhold = listing["withhold"] as? String {
-            guard let severity = Severity(name: withhold) else { throw Failure(description: "\(where_).listing.withhold must be a severity") }
-            rules.withholdAt = severity
-        }
-        return rules
     }
 }
 

@@ -14,5 +14,17 @@ public enum GuardControls {
     public static let containment = ControlDescriptor(id: "process.containment", summary: "The server runs in its own process group with a scrubbed environment and dies with mcpguard.", checklist: ["SRV-PERSIST-01", "SRV-PERSIST-02", "SRV-DEPLOY-04", "SRV-AUTH-04"])
     public static let auditLog = ControlDescriptor(id: "audit.log", summary: "Every decision is written to a hash-chained audit log.", checklist: ["CLI-LOG-01", "CLI-LOG-02", "CLI-AICTL-01", "CLI-UI-04", "SRV-LOG-02", "SRV-LOG-05", "SRV-LOG-06", "CLI-APPROVE-04"])
 
-    public static let all: [ControlDescriptor] = [policyDeny, policyAsk, policyArguments, schemaInput, limits, listingWithhold, listingStripHidden, maxSize, containment, auditLog]
+    public static let timeout = ControlDescriptor(id: "policy.timeout", summary: "Calls past their timeout are cancelled at the server and fail at the client.", checklist: ["SRV-DEPLOY-05", "SRV-RES-02", "CLI-UI-06"])
+    public static let outputSize = ControlDescriptor(id: "output.max-size", summary: "Tool results, resource contents and prompts over the output limit are cut.", checklist: ["SRV-RES-02", "SRV-DEPLOY-05"])
+    public static let outputRedact = ControlDescriptor(id: "output.redact", summary: "Secrets, crypto keys and chosen personal data in outputs and sampling requests become typed placeholders.", checklist: ["SRV-DATA-05", "CLI-PROMPT-04", "CLI-SAMPLE-02", "LLM-EXEC-04", "CRYPTO-03", "SRV-TOOL-08"])
+    public static let outputInjection = ControlDescriptor(id: "output.injection", summary: "Prompt injection in outputs is blocked, removed, labelled as data or logged.", checklist: ["CLI-PROMPT-01", "CLI-PROMPT-05", "SRV-TOOL-07", "MULTI-03", "LLM-EXEC-02", "CLI-SAMPLE-03"])
+    public static let outputStripHidden = ControlDescriptor(id: "output.strip-hidden", summary: "Invisible characters and ANSI escapes are stripped from outputs.", checklist: ["CLI-UI-05", "SRV-API-03", "LLM-MODAL-01"])
+    public static let schemaOutput = ControlDescriptor(id: "schema.output", summary: "structuredContent is validated against the tool's outputSchema.", checklist: ["SRV-TOOL-05", "SRV-TOOL-07", "SRV-API-03"])
+    public static let pinned = ControlDescriptor(id: "pin.enforce", summary: "With a lockfile, changed or unpinned definitions are withheld until re-pinned; list_changed triggers a re-check.", checklist: ["CLI-MGMT-01", "CLI-MGMT-10", "CLI-MGMT-11", "CLI-MGMT-02"])
+    public static let collision = ControlDescriptor(id: "pin.collision", summary: "A tool whose name belongs to another pinned server is refused.", checklist: ["CLI-MGMT-03", "CLI-MGMT-05", "CLI-MGMT-07", "CLI-MGMT-09", "CLI-MGMT-12", "SRV-TOOL-09", "MULTI-02"])
+
+    public static let all: [ControlDescriptor] = [
+        policyDeny, policyAsk, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
+        outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision,
+    ]
 }

@@ -3,165 +3,204 @@ import GuardCore
 import GuardDetect
 import GuardPolicy
 
-/// The decisions of `mcpguard run` for one server, message by message. Pure apart from the audit log:
-/// the stdio loop feeds it what arrives and does what it returns.
+/// The decisions of `mcpguard run` for one server, message by message. Apart from the audit log it does no
+/// I/O: the stdio loop feeds it what arrives (and the clock, through ``tick(now:)``) and sends what it returns.
 ///
-/// Client → server: `tools/call` is checked against the policy (allow/deny/ask, argument constraints) and the
-/// tool's own `inputSchema` as the server listed it; a refused call never reaches the server and the
-/// client gets a JSON-RPC error naming the rule. Server → client: `tools/list` answers lose denied tools and
-/// tools whose poisoning findings reach the policy's threshold, and every description loses invisible
-/// characters. Everything else passes as the exact bytes received.
+/// Client → server: `tools/call` is checked against the policy (deny/ask, argument constraints, limits) and
+/// the tool's `inputSchema` as the server listed it; a refused call never reaches the server, and the client
+/// gets a JSON-RPC error naming the rule. `ask` goes to the user through elicitation (or 2026-07-28's
+/// `input_required` round trip). Server → client: listings lose denied, poisoned, changed and colliding
+/// definitions; outputs are cut to size, redacted, checked for injection and against `outputSchema`.
+/// Everything else passes as the exact bytes received.
 public final class GuardPipeline: @unchecked Sendable {
-    public enum Verdict: Equatable {
-        /// Forward these bytes (the original ones unless a control rewrote the message).
-        case forward([UInt8])
-        /// Do not forward; answer the sender with this message instead.
-        case reply(JSONRPCMessage)
-
-        public static func == (lhs: Verdict, rhs: Verdict) -> Bool {
-            switch (lhs, rhs) {
-            case (.forward(let a), .forward(let b)): a == b
-            case (.reply(let a), .reply(let b)): a.raw == b.raw
-            default: false
-            }
-        }
+    /// Where a message goes.
+    public enum Delivery: Equatable, Sendable {
+        case toServer([UInt8])
+        case toClient([UInt8])
     }
 
     /// Stable JSON-RPC error codes the guard answers with (in the server-error range).
     public enum ErrorCode {
         public static let denied = -32001
-        public static let invalidArguments = -32602
-        public static let askUnavailable = -32003
+        public static let askDeclined = -32003
         public static let oversized = -32004
         public static let limited = -32005
+        public static let timeout = -32006
+        public static let outputBlocked = -32007
+        public static let invalidArguments = -32602
         public static let malformed = -32700
     }
 
     public let server: String
     public let policy: Policy
+    let rules: Policy.ServerRules
     let audit: AuditLog?
     let limiter: CallLimiter
-    /// Guards `schemas` and `pendingLists` (the stdio loop calls from two threads).
-    private let lock = NSLock()
-    private var schemas: [String: JSONSchemaValidator] = [:]
-    private var pendingLists: Set<String> = []
+    let pins: PinGate?
+    let redactor: Redactor
+    let injection = OutputInjectionDetector.shared
+    /// All mutable state; the stdio loop calls from several threads.
+    let lock = NSLock()
+    var state = State()
 
-    public init(server: String, policy: Policy, audit: AuditLog?, limiter: CallLimiter = CallLimiter()) {
+    /// A request of the client the guard waits to see answered.
+    struct PendingRequest {
+        let method: String
+        let tool: String?
+        let deadline: ContinuousClock.Instant?
+        /// Arguments hash of an approved `ask` call, so a server's own `input_required` retry is not asked again.
+        let approvedArguments: String?
+    }
+
+    /// A call under `ask` waiting for the user's answer to our elicitation request.
+    struct HeldCall {
+        let message: JSONRPCMessage
+        let tool: String
+        let deadline: ContinuousClock.Instant
+    }
+
+    /// A confirmation given through `input_required`, valid for one retry of the same call.
+    struct Approval {
+        let tool: String
+        let arguments: String
+        let expires: ContinuousClock.Instant
+        /// Our own token (strip it before the server sees the call) or a server's continuation state.
+        let ours: Bool
+    }
+
+    /// Why calls to a tool are refused even though the policy allows it (withheld from the listing).
+    struct Refusal {
+        let rule: String
+        let message: String
+        let checklist: [String]
+    }
+
+    struct State {
+        var clientElicitation = false
+        /// `_meta` of the latest client request: 2026-07-28 requests must carry it, so ours copy it.
+        var lastMeta: JSONValue?
+        var pending: [JSONRPCID: PendingRequest] = [:]
+        var timedOut: Set<JSONRPCID> = []
+        var held: [JSONRPCID: HeldCall] = [:]
+        var approvals: [String: Approval] = [:]
+        var inputSchemas: [String: JSONSchemaValidator] = [:]
+        var outputSchemas: [String: JSONSchemaValidator] = [:]
+        var refused: [String: Refusal] = [:]
+        /// Our own `tools/list` re-checks after `list_changed`, and the notification to pass on afterwards.
+        var relists: [JSONRPCID: [UInt8]] = [:]
+        var counter = 0
+    }
+
+    public init(server: String, policy: Policy, audit: AuditLog?, limiter: CallLimiter = CallLimiter(), pins: PinGate? = nil) {
         self.server = server
         self.policy = policy
+        self.rules = policy.rules(for: server)
         self.audit = audit
         self.limiter = limiter
+        self.pins = pins
+        self.redactor = Redactor(categories: Set(rules.outputs.redact.compactMap(Redactor.Category.init(rawValue:))))
     }
 
     // MARK: Client → server
 
-    public func fromClient(_ bytes: [UInt8]) -> Verdict {
-        let message: JSONRPCMessage
-        do {
-            message = try JSONRPCMessage(bytes: bytes)
-        } catch {
-            // Not ours to judge beyond this: pass unknown shapes (batches, future messages) as they are.
-            return .forward(bytes)
+    public func fromClient(_ bytes: [UInt8]) -> [Delivery] {
+        guard let message = try? JSONRPCMessage(bytes: bytes) else {
+            // Not ours to judge beyond this: unknown shapes (batches, future messages) pass as they are.
+            return [.toServer(bytes)]
         }
-        if message.kind == .request, message.method == "tools/list", let id = message.id {
-            lock.withLock { _ = pendingLists.insert(id.description) }
-        }
-        guard message.kind == .request, message.method == "tools/call", let name = message.params?["name"]?.stringValue else {
-            return .forward(bytes)
-        }
-        let arguments = message.params?["arguments"] ?? .object(JSONObject())
-        let rules = policy.rules(for: server)
-        let rule = rules.tools[name]
-        let action = rule?.action ?? rules.defaultAction
-        switch action {
-        case .deny:
-            return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyDeny.id,
-                          text: "mcpguard policy denies tool \(name) on server \(server) (rule policy.deny)", checklist: GuardControls.policyDeny.checklist, size: bytes.count)
-        case .ask:
-            return refuse(message, tool: name, code: ErrorCode.askUnavailable, rule: "policy.ask",
-                          text: "tool \(name) needs your confirmation, which this client cannot give; allow it in the mcpguard policy (servers.\(server).tools.\(name): allow) to run it",
-                          checklist: GuardControls.policyAsk.checklist, size: bytes.count)
-        case .allow:
+        switch message.kind {
+        case .response, .errorResponse:
+            if let id = message.id, let held = lock.withLock({ state.held.removeValue(forKey: id) }) {
+                return answered(held, with: message)
+            }
+            return [.toServer(bytes)]
+        case .notification:
+            if message.method == "notifications/cancelled", let id = message.params?["requestId"].flatMap(Self.id(from:)) {
+                lock.withLock { _ = state.pending.removeValue(forKey: id) }
+            }
+            return [.toServer(bytes)]
+        case .request:
             break
         }
-        for (argument, constraint) in rule?.arguments ?? [:] {
-            if let value = arguments[argument], let problem = constraint.violation(value, argument: argument) {
-                return refuse(message, tool: name, code: ErrorCode.denied, rule: "policy.arguments",
-                              text: "mcpguard policy refuses \(name): \(problem) (rule policy.arguments)", checklist: GuardControls.policyArguments.checklist, size: bytes.count)
-            }
+        let method = message.method ?? ""
+        if let meta = message.params?["_meta"] { lock.withLock { state.lastMeta = meta } }
+        if method == "initialize" {
+            let declared = message.params?["capabilities"]?["elicitation"] != nil
+            lock.withLock { state.clientElicitation = declared }
         }
-        if let validator = lock.withLock({ schemas[name] }) {
-            let failures = validator.validate(arguments)
-            if !failures.isEmpty {
-                let detail = failures.prefix(3).map { "arguments\($0.instancePath.isEmpty ? "" : $0.instancePath): \($0.message)" }.joined(separator: "; ")
-                return refuse(message, tool: name, code: ErrorCode.invalidArguments, rule: "schema.input",
-                              text: "invalid arguments for \(name): \(detail) (rule schema.input)", checklist: GuardControls.schemaInput.checklist, size: bytes.count)
-            }
+        if method == "tools/call" { return checkCall(message, approved: false) }
+        if let id = message.id {
+            lock.withLock { state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
         }
-        if let refusal = limiter.admit(tool: name, rules: rules) {
-            return refuse(message, tool: name, code: ErrorCode.limited, rule: GuardControls.limits.id,
-                          text: "mcpguard refuses \(name): \(refusal.message) (rule policy.limits)", checklist: GuardControls.limits.checklist, size: bytes.count)
-        }
-        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: bytes.count, arguments: Self.summary(arguments))
-        return .forward(bytes)
+        return [.toServer(bytes)]
     }
 
-    private func refuse(_ message: JSONRPCMessage, tool: String, code: Int, rule: String, text: String, checklist: [String], size: Int) -> Verdict {
-        record(.denied, method: message.method, tool: tool, rule: rule, checklist: checklist, size: size,
+    /// An error answer to the client for `message`, recorded in the audit log.
+    func refuse(_ message: JSONRPCMessage, tool: String, code: Int, rule: String, text: String, checklist: [String], decision: AuditRecord.Decision = .denied) -> [Delivery] {
+        record(decision, method: message.method, tool: tool, rule: rule, checklist: checklist, size: message.raw.count,
                arguments: Self.summary(message.params?["arguments"] ?? .null), detail: text)
-        return .reply(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: code, message: text, data: ["rule": .string(rule)])))
+        return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: code, message: text, data: ["rule": .string(rule)])).raw)]
     }
 
-    // MARK: Server → client
+    // MARK: Time
 
-    public func fromServer(_ bytes: [UInt8]) -> Verdict {
-        guard let message = try? JSONRPCMessage(bytes: bytes), message.kind == .response, let id = message.id,
-            lock.withLock({ pendingLists.remove(id.description) }) != nil,
-            let tools = message.result?["tools"]?.arrayValue
-        else { return .forward(bytes) }
-        let rules = policy.rules(for: server)
-        let inventory = ServerInventory(name: server, tools: tools)
-        let findings = DetectionEngine(detectors: [ToolPoisoningDetector(), HiddenContentDetector()]).analyze(DetectionInput(snapshot: InventorySnapshot(servers: [inventory])))
-        var kept: [JSONValue] = []
-        var changed = false
-        var newSchemas: [String: JSONSchemaValidator] = [:]
-        for tool in tools {
-            let name = tool["name"]?.stringValue ?? ""
-            let action = rules.tools[name]?.action ?? rules.defaultAction
-            if action == .deny {
-                changed = true
-                record(.withheld, method: "tools/list", tool: name, rule: GuardControls.policyDeny.id, checklist: GuardControls.policyDeny.checklist, detail: "denied tools are not listed")
-                continue
+    /// Calls past their timeout: a cancellation to the server and an error to the client. Asks past theirs:
+    /// a refusal (silence is never a yes).
+    public func tick(now: ContinuousClock.Instant = .now) -> [Delivery] {
+        let (expiredCalls, expiredAsks) = lock.withLock { () -> ([(JSONRPCID, PendingRequest)], [(JSONRPCID, HeldCall)]) in
+            let calls = state.pending.filter { $0.value.deadline.map { $0 <= now } ?? false }
+            for (id, _) in calls {
+                state.pending[id] = nil
+                state.timedOut.insert(id)
             }
-            if let worst = findings.filter({ $0.tool == name }).max(by: { $0.severity < $1.severity }), worst.severity >= rules.withholdAt {
-                changed = true
-                record(.withheld, method: "tools/list", tool: name, rule: worst.rule, checklist: GuardControls.listingWithhold.checklist, detail: worst.message)
-                continue
-            }
-            let cleaned = Self.stripHidden(tool)
-            if cleaned != tool {
-                changed = true
-                record(.rewritten, method: "tools/list", tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "invisible characters removed")
-            }
-            if let schema = cleaned["inputSchema"] { newSchemas[name] = JSONSchemaValidator(schema: schema) }
-            kept.append(cleaned)
+            let asks = state.held.filter { $0.value.deadline <= now }
+            for (id, _) in asks { state.held[id] = nil }
+            state.approvals = state.approvals.filter { $0.value.expires > now }
+            return (calls.map { ($0.key, $0.value) }, asks.map { ($0.key, $0.value) })
         }
-        lock.withLock { schemas.merge(newSchemas) { $1 } }
-        guard changed, var result = message.result?.objectValue, var body = Optional(message.body) else { return .forward(bytes) }
-        result["tools"] = .array(kept)
-        body["result"] = .object(result)
-        return .forward(JSONWriter().bytes(.object(body)))
+        var deliveries: [Delivery] = []
+        for (id, call) in expiredCalls {
+            let seconds = call.tool.flatMap(rules.timeout(for:)) ?? 0
+            let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Self.seconds(seconds)): the policy's timeout (rule policy.timeout)"
+            let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": id.jsonValue, "reason": .string(text)]]
+            deliveries.append(.toServer(JSONWriter().bytes(cancel)))
+            deliveries.append(.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: ErrorCode.timeout, message: text, data: ["rule": .string(GuardControls.timeout.id)])).raw))
+            record(.denied, method: call.method, tool: call.tool, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist, detail: text)
+        }
+        for (askID, held) in expiredAsks {
+            let text = "tool \(held.tool) was not run: no answer to mcpguard's confirmation within \(Self.seconds(rules.askTimeout)) (rule policy.ask)"
+            let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": askID.jsonValue, "reason": "timed out"]]
+            deliveries.append(.toClient(JSONWriter().bytes(cancel)))
+            deliveries += refuse(held.message, tool: held.tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id, text: text, checklist: GuardControls.policyAsk.checklist)
+        }
+        return deliveries
     }
 
-    /// Every string in a tool definition without hidden characters.
-    static func stripHidden(_ value: JSONValue) -> JSONValue {
+    /// Whether any deadline is running (the loop ticks only then).
+    public var hasDeadlines: Bool {
+        lock.withLock { !state.held.isEmpty || state.pending.values.contains { $0.deadline != nil } }
+    }
+
+    // MARK: Helpers
+
+    /// A fresh id for a request the guard itself sends.
+    func nextID(_ purpose: String) -> JSONRPCID {
+        lock.withLock {
+            state.counter += 1
+            return JSONRPCID("mcpguard-\(purpose)-\(state.counter)")
+        }
+    }
+
+    static func id(from value: JSONValue) -> JSONRPCID? {
         switch value {
-        case .string(let text): .string(HiddenCharacters.strip(text))
-        case .array(let elements): .array(elements.map(stripHidden))
-        case .object(let object):
-            .object(object.members.reduce(into: JSONObject()) { $0[$1.key] = stripHidden($1.value) })
-        default: value
+        case .string(let text): JSONRPCID(text)
+        case .number(let number): .number(number)
+        default: nil
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(Int(value * 1000)) ms" : value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     /// `{path: string, count: number}`: argument names and types, never values (they may be secrets).

@@ -1,18 +1,21 @@
 import Foundation
 import GuardCore
 import GuardPolicy
+import Synchronization
 
 /// `mcpguard run`: sits between a host (our stdin/stdout) and a stdio server (a child process), passing
 /// every line-framed message through a ``GuardPipeline``.
 ///
 /// One thread reads the host, one reads the server, one copies the server's stderr to ours (never to
-/// stdout, which is the protocol channel). Writes to either side are serialised. Host EOF, a server exit
-/// or a signal ends the server's whole process group; on Linux it also dies if mcpguard is killed.
+/// stdout, which is the protocol channel), and one ticks the pipeline's deadlines (timeouts, unanswered
+/// asks). Writes to either side are serialised. Host EOF, a server exit or a signal ends the server's whole
+/// process group; on Linux it also dies if mcpguard is killed.
 public final class StdioGuard: @unchecked Sendable {
     let pipeline: GuardPipeline
     let maxMessageSize: Int
     private let stdoutLock = NSLock()
     private let childLock = NSLock()
+    private let finished = Mutex(false)
 
     public init(pipeline: GuardPipeline, maxMessageSize: Int = 4 * 1024 * 1024) {
         self.pipeline = pipeline
@@ -36,7 +39,7 @@ public final class StdioGuard: @unchecked Sendable {
             }
         }.start()
 
-        // Server stdout → pipeline → our stdout.
+        // Server stdout → pipeline → our stdout (or back to the server).
         Thread { [self, child] in
             var framer = LineFramer(maxFrameSize: maxMessageSize)
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -47,9 +50,15 @@ public final class StdioGuard: @unchecked Sendable {
                 for frame in framer.append(buffer[0..<count]) {
                     switch frame {
                     case .line(let line):
-                        if case .forward(let bytes) = pipeline.fromServer(line) { writeToHost(bytes) }
+                        deliver(pipeline.fromServer(line), child)
                     case .oversized(let size):
+                        // The client waits for this answer: tell it, by id, why it will not come.
+                        let id = LineFramer.sniffID(framer.oversizedHead)
+                        pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size, detail: "message from the server over the limit")
                         FileHandle.standardError.write(Data("mcpguard: dropped a \(size)-byte message from the server (limit \(maxMessageSize))\n".utf8))
+                        if let id {
+                            writeToHost(oversizedError(id: id, size: size, from: "the server").raw)
+                        }
                     }
                 }
             }
@@ -67,23 +76,22 @@ public final class StdioGuard: @unchecked Sendable {
                 for frame in framer.append(buffer[0..<count]) {
                     switch frame {
                     case .line(let line):
-                        switch pipeline.fromClient(line) {
-                        case .forward(let bytes):
-                            if !writeToServer(bytes, child) { break reading }
-                        case .reply(let message):
-                            writeToHost(message.raw)
-                        }
+                        if !deliver(pipeline.fromClient(line), child) { break reading }
                     case .oversized(let size):
-                        let error = JSONRPCMessage.errorResponse(id: nil, error: JSONRPCErrorObject(
-                            code: GuardPipeline.ErrorCode.oversized,
-                            message: "mcpguard refused a \(size)-byte message: the limit is \(maxMessageSize) bytes (rule transport.max-size)"
-                        ))
                         pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size)
-                        writeToHost(error.raw)
+                        writeToHost(oversizedError(id: LineFramer.sniffID(framer.oversizedHead), size: size, from: "your client").raw)
                     }
                 }
             }
             hostDone.continuation.finish()
+        }.start()
+
+        // Deadlines: per-call timeouts and unanswered confirmations.
+        Thread { [self, child] in
+            while !finished.withLock({ $0 }) {
+                usleep(20_000)
+                if pipeline.hasDeadlines { deliver(pipeline.tick(), child) }
+            }
         }.start()
 
         // Whichever ends first: the host closing stdin, or the server exiting. The server is ended inside
@@ -102,8 +110,30 @@ public final class StdioGuard: @unchecked Sendable {
             group.cancelAll()
             return first
         }
+        finished.withLock { $0 = true }
         // The host leaving is a normal end; a server that died on its own reports its status.
         return serverExitedFirst ? (child.exitStatus ?? 0) : 0
+    }
+
+    func oversizedError(id: JSONRPCID?, size: Int, from sender: String) -> JSONRPCMessage {
+        JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(
+            code: GuardPipeline.ErrorCode.oversized,
+            message: "mcpguard refused a \(size)-byte message from \(sender): the limit is \(maxMessageSize) bytes (rule transport.max-size)",
+            data: ["rule": .string(GuardControls.maxSize.id)]
+        ))
+    }
+
+    /// Sends each delivery; false when the server can no longer be written to.
+    @discardableResult
+    private func deliver(_ deliveries: [GuardPipeline.Delivery], _ child: ChildProcess) -> Bool {
+        var serverAlive = true
+        for delivery in deliveries {
+            switch delivery {
+            case .toClient(let bytes): writeToHost(bytes)
+            case .toServer(let bytes): serverAlive = writeToServer(bytes, child) && serverAlive
+            }
+        }
+        return serverAlive
     }
 
     private func writeToHost(_ bytes: [UInt8]) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuardCore
 import GuardPolicy
 import GuardRuntime
 
@@ -20,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("audit"), help: ArgumentHelp("Append decisions to this hash-chained audit log.", valueName: "file"))
     var auditPath: String?
+
+    @Option(name: .customLong("lock"), help: ArgumentHelp("Enforce this lockfile: changed, new and colliding definitions are withheld until re-pinned.", valueName: "file"))
+    var lockPath: String?
 
     @Option(name: .customLong("name"), help: "Server name used in the policy and the audit log (default: the command's name).")
     var name: String?
@@ -47,9 +51,20 @@ struct RunCommand: AsyncParsableCommand {
         let audit: AuditLog?
         do { audit = try auditPath.map { try AuditLog(path: $0) } } catch { throw CLIError("\(error)") }
         let serverName = name ?? URL(fileURLWithPath: command[0]).lastPathComponent
+        // The server sees the basics (PATH, HOME, …) plus the names the policy and --pass-env allow.
         let base = ProcessInfo.processInfo.environment
-        let passed = Dictionary(uniqueKeysWithValues: passEnvironment.compactMap { key in base[key].map { (key, $0) } })
-        let guardLoop = StdioGuard(pipeline: GuardPipeline(server: serverName, policy: policy, audit: audit), maxMessageSize: maxMessageSize)
+        let allowedNames = passEnvironment + policy.rules(for: serverName).environment
+        let passed = Dictionary(allowedNames.compactMap { key in base[key].map { (key, $0) } }, uniquingKeysWith: { first, _ in first })
+        var pins: PinGate?
+        if let lockPath {
+            let lockfile: Lockfile?
+            do { lockfile = try Lockfile.load(lockPath) } catch { throw CLIError("\(error)") }
+            guard let lockfile else { throw CLIError("\(lockPath): no such lockfile; create it with `mcpguard pin`") }
+            let identity = ServerIdentity.stdio(command: command[0], arguments: Array(command.dropFirst()), environmentNames: Array(passed.keys))
+            pins = PinGate(lockfile: lockfile, lockPath: lockPath, identity: identity, name: serverName)
+        }
+        let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins)
+        let guardLoop = StdioGuard(pipeline: pipeline, maxMessageSize: maxMessageSize)
         let status: Int32
         do {
             status = try await guardLoop.run(command: command[0], arguments: Array(command.dropFirst()), environment: ServerEnvironment.build(base: base, configured: passed))

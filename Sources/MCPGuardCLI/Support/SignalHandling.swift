@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import GuardRuntime
 
-/// On SIGINT, SIGTERM or SIGHUP: end every child process group, then exit with 128 + the signal, so an
-/// interrupted scan never leaves a server running.
+/// On SIGINT, SIGTERM or SIGHUP: forward the signal to every child process group (a server under
+/// `mcpguard run` gets the same signal its host sent, and may shut down cleanly), then end the groups
+/// (TERM, then KILL after a grace period) and exit with 128 + the signal, so nothing is left running.
 enum SignalHandling {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
@@ -12,7 +13,8 @@ enum SignalHandling {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                ChildProcessRegistry.shared.terminateAll()
+                ChildProcessRegistry.shared.signalAll(signalNumber)
+                ChildProcessRegistry.shared.terminateAll(grace: .seconds(2))
                 if Terminal.stderrIsTerminal { Terminal.writeStderr("\r\u{1B}[2K") }
                 Terminal.writeStderr("mcpguard: interrupted; stopped every server it had started\n")
                 exit(128 + signalNumber)

@@ -1,0 +1,188 @@
+import Foundation
+import GuardCore
+import GuardDetect
+import GuardPolicy
+
+/// Server → client: dispatch, and the listing controls (`tools/list`, `prompts/list`, `resources/list`,
+/// `resources/templates/list`, and the re-check after `notifications/tools/list_changed`).
+extension GuardPipeline {
+    public func fromServer(_ bytes: [UInt8]) -> [Delivery] {
+        guard let message = try? JSONRPCMessage(bytes: bytes) else { return [.toClient(bytes)] }
+        switch message.kind {
+        case .request:
+            return message.method == "sampling/createMessage" ? samplingRequest(message) : [.toClient(bytes)]
+        case .notification:
+            return message.method == "notifications/tools/list_changed" ? relist(notification: bytes) : [.toClient(bytes)]
+        case .response, .errorResponse:
+            break
+        }
+        guard let id = message.id else { return [.toClient(bytes)] }
+        if let notification = lock.withLock({ state.relists.removeValue(forKey: id) }) {
+            if let tools = message.result?["tools"]?.arrayValue { _ = filterTools(tools) }
+            return [.toClient(notification)]
+        }
+        if lock.withLock({ state.timedOut.remove(id) }) != nil {
+            record(.withheld, method: "tools/call", tool: nil, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist,
+                   size: bytes.count, detail: "answer after the timeout dropped")
+            return []
+        }
+        guard let pending = lock.withLock({ state.pending.removeValue(forKey: id) }), message.kind == .response,
+            let result = message.result?.objectValue
+        else { return [.toClient(bytes)] }
+        switch pending.method {
+        case "tools/list": return listing(message, result, key: "tools", filterTools)
+        case "prompts/list": return listing(message, result, key: "prompts", filterPrompts)
+        case "resources/list": return listing(message, result, key: "resources") { filterResources($0, kind: "resources") }
+        case "resources/templates/list": return listing(message, result, key: "resourceTemplates") { filterResources($0, kind: "resourceTemplates") }
+        case "tools/call": return toolResult(message, result, pending)
+        case "resources/read": return contents(message, result, key: "contents", subject: "resource")
+        case "prompts/get": return promptResult(message, result)
+        default: return [.toClient(bytes)]
+        }
+    }
+
+    /// Re-lists the server's tools before passing `list_changed` on, so calls are checked against the new
+    /// definitions (and a lockfile's pins) whether or not the client lists again.
+    func relist(notification: [UInt8]) -> [Delivery] {
+        let id = nextID("relist")
+        var params = JSONObject()
+        lock.withLock {
+            if let meta = state.lastMeta { params["_meta"] = meta }
+            state.relists[id] = notification
+        }
+        record(.rewritten, method: "notifications/tools/list_changed", tool: nil, rule: GuardControls.pinned.id, checklist: GuardControls.pinned.checklist,
+               detail: "tool list changed; re-checking before passing it on")
+        return [.toServer(JSONWriter().bytes(["jsonrpc": "2.0", "id": id.jsonValue, "method": "tools/list", "params": .object(params)]))]
+    }
+
+    func listing(_ message: JSONRPCMessage, _ result: JSONObject, key: String, _ filter: ([JSONValue]) -> (kept: [JSONValue], changed: Bool)) -> [Delivery] {
+        guard let entries = result[key]?.arrayValue else { return [.toClient(message.raw)] }
+        let (kept, changed) = filter(entries)
+        guard changed else { return [.toClient(message.raw)] }
+        var result = result
+        result[key] = .array(kept)
+        var body = message.body
+        body["result"] = .object(result)
+        return [.toClient(JSONWriter().bytes(.object(body)))]
+    }
+
+    func poisoning(_ inventory: ServerInventory) -> [String: Finding] {
+        let findings = DetectionEngine(detectors: [ToolPoisoningDetector(), HiddenContentDetector()]).analyze(DetectionInput(snapshot: InventorySnapshot(servers: [inventory])))
+        var worst: [String: Finding] = [:]
+        for finding in findings where finding.severity >= rules.withholdAt {
+            guard let name = finding.tool else { continue }
+            if let existing = worst[name], existing.severity >= finding.severity { continue }
+            worst[name] = finding
+        }
+        return worst
+    }
+
+    func filterTools(_ tools: [JSONValue]) -> (kept: [JSONValue], changed: Bool) {
+        let poisoned = poisoning(ServerInventory(name: server, tools: tools))
+        let pinVerdicts = pins?.check(tools, category: "tools") ?? [:]
+        var kept: [JSONValue] = []
+        var changed = false
+        var refusals: [String: Refusal?] = [:]
+        var inputs: [String: JSONSchemaValidator] = [:]
+        var outputs: [String: JSONSchemaValidator?] = [:]
+        for tool in tools {
+            let name = tool["name"]?.stringValue ?? ""
+            if (rules.tools[name]?.action ?? rules.defaultAction) == .deny {
+                changed = true
+                record(.withheld, method: "tools/list", tool: name, rule: GuardControls.policyDeny.id, checklist: GuardControls.policyDeny.checklist, detail: "denied tools are not listed")
+                continue
+            }
+            if let verdict = pinVerdicts[name] {
+                changed = true
+                refusals[name] = Refusal(rule: verdict.rule, message: verdict.message, checklist: verdict.checklist)
+                record(.withheld, method: "tools/list", tool: name, rule: verdict.rule, checklist: verdict.checklist, detail: verdict.message)
+                continue
+            }
+            var cleaned = Self.stripHidden(tool)
+            if cleaned != tool {
+                record(.rewritten, method: "tools/list", tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "invisible characters removed")
+            }
+            if let finding = poisoned[name] {
+                let text = "mcpguard withheld tool \(name) of server \(server): \(finding.message) (rule listing.withhold)"
+                if rules.poisoned == .withhold {
+                    changed = true
+                    refusals[name] = Refusal(rule: GuardControls.listingWithhold.id, message: text, checklist: GuardControls.listingWithhold.checklist)
+                    record(.withheld, method: "tools/list", tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: finding.message)
+                    continue
+                }
+                cleaned = Self.sanitized(cleaned)
+                record(.rewritten, method: "tools/list", tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: "instructions removed from the description: \(finding.message)")
+            }
+            if cleaned != tool { changed = true }
+            refusals[name] = .some(nil)
+            if let schema = cleaned["inputSchema"] { inputs[name] = JSONSchemaValidator(schema: schema) }
+            outputs[name] = cleaned["outputSchema"].map { JSONSchemaValidator(schema: $0) }
+            kept.append(cleaned)
+        }
+        lock.withLock {
+            state.inputSchemas.merge(inputs) { $1 }
+            for (name, validator) in outputs { state.outputSchemas[name] = validator }
+            for (name, refusal) in refusals { state.refused[name] = refusal }
+        }
+        return (kept, changed)
+    }
+
+    func filterPrompts(_ prompts: [JSONValue]) -> (kept: [JSONValue], changed: Bool) {
+        let poisoned = poisoning(ServerInventory(name: server, prompts: prompts))
+        let pinVerdicts = pins?.check(prompts, category: "prompts") ?? [:]
+        return filterDefinitions(prompts, method: "prompts/list", poisoned: poisoned, pinVerdicts: pinVerdicts)
+    }
+
+    func filterResources(_ resources: [JSONValue], kind: String) -> (kept: [JSONValue], changed: Bool) {
+        let inventory = kind == "resources" ? ServerInventory(name: server, resources: resources) : ServerInventory(name: server, resourceTemplates: resources)
+        return filterDefinitions(resources, method: kind == "resources" ? "resources/list" : "resources/templates/list", poisoned: poisoning(inventory), pinVerdicts: [:])
+    }
+
+    /// Prompts and resources: withheld (or sanitised) when poisoned or off their pins; hidden characters stripped.
+    func filterDefinitions(_ entries: [JSONValue], method: String, poisoned: [String: Finding], pinVerdicts: [String: PinGate.Verdict]) -> (kept: [JSONValue], changed: Bool) {
+        var kept: [JSONValue] = []
+        var changed = false
+        for entry in entries {
+            let name = entry["name"]?.stringValue ?? entry["uri"]?.stringValue ?? entry["uriTemplate"]?.stringValue ?? ""
+            if let verdict = pinVerdicts[name] {
+                changed = true
+                record(.withheld, method: method, tool: name, rule: verdict.rule, checklist: verdict.checklist, detail: verdict.message)
+                continue
+            }
+            var cleaned = Self.stripHidden(entry)
+            if let finding = poisoned[name] {
+                if rules.poisoned == .withhold {
+                    changed = true
+                    record(.withheld, method: method, tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: finding.message)
+                    continue
+                }
+                cleaned = Self.sanitized(cleaned)
+            }
+            if cleaned != entry {
+                changed = true
+                record(.rewritten, method: method, tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "definition cleaned")
+            }
+            kept.append(cleaned)
+        }
+        return (kept, changed)
+    }
+
+    /// Every string in a definition without hidden characters.
+    static func stripHidden(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(HiddenCharacters.strip(text))
+        case .array(let elements): .array(elements.map(stripHidden))
+        case .object(let object):
+            .object(object.members.reduce(into: JSONObject()) { $0[$1.key] = stripHidden($1.value) })
+        default: value
+        }
+    }
+
+    /// The description without its instruction-like sentences (`listing.poisoned: sanitize`).
+    static func sanitized(_ definition: JSONValue) -> JSONValue {
+        guard var object = definition.objectValue, let description = object["description"]?.stringValue else { return definition }
+        let hits = OutputInjectionDetector.shared.allHits(in: description)
+        object["description"] = .string(InstructionSanitizer.remove(hits, from: description, marker: nil))
+        return .object(object)
+    }
+}
