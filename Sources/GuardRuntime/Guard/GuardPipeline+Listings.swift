@@ -19,7 +19,13 @@ extension GuardPipeline {
         guard let id = message.id else { return [.toClient(bytes)] }
         if let notification = lock.withLock({ state.relists.removeValue(forKey: id) }) {
             if let tools = message.result?["tools"]?.arrayValue { _ = filterTools(tools) }
-            return [.toClient(notification)]
+            let waiting = lock.withLock { () -> [JSONRPCMessage] in
+                guard state.relists.isEmpty else { return [] }
+                state.relistDeadline = nil
+                defer { state.deferred.removeAll() }
+                return state.deferred
+            }
+            return [.toClient(notification)] + waiting.flatMap { checkCall($0, approved: false) }
         }
         if lock.withLock({ state.timedOut.remove(id) }) != nil {
             record(.withheld, method: "tools/call", tool: nil, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist,
@@ -49,6 +55,7 @@ extension GuardPipeline {
         lock.withLock {
             if let meta = state.lastMeta { params["_meta"] = meta }
             state.relists[id] = notification
+            state.relistDeadline = .now + .seconds(10)
         }
         record(.rewritten, method: "notifications/tools/list_changed", tool: nil, rule: GuardControls.pinned.id, checklist: GuardControls.pinned.checklist,
                detail: "tool list changed; re-checking before passing it on")

@@ -88,6 +88,9 @@ public final class GuardPipeline: @unchecked Sendable {
         var refused: [String: Refusal] = [:]
         /// Our own `tools/list` re-checks after `list_changed`, and the notification to pass on afterwards.
         var relists: [JSONRPCID: [UInt8]] = [:]
+        /// Calls that arrived while a re-check was running: judged against the new listing once it is in.
+        var deferred: [JSONRPCMessage] = []
+        var relistDeadline: ContinuousClock.Instant?
         var counter = 0
     }
 
@@ -128,7 +131,14 @@ public final class GuardPipeline: @unchecked Sendable {
             let declared = message.params?["capabilities"]?["elicitation"] != nil
             lock.withLock { state.clientElicitation = declared }
         }
-        if method == "tools/call" { return checkCall(message, approved: false) }
+        if method == "tools/call" {
+            let wait = lock.withLock { () -> Bool in
+                guard !state.relists.isEmpty else { return false }
+                state.deferred.append(message)
+                return true
+            }
+            return wait ? [] : checkCall(message, approved: false)
+        }
         if let id = message.id {
             lock.withLock { state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
         }
@@ -159,6 +169,18 @@ public final class GuardPipeline: @unchecked Sendable {
             return (calls.map { ($0.key, $0.value) }, asks.map { ($0.key, $0.value) })
         }
         var deliveries: [Delivery] = []
+        // A re-check the server never answered: the calls that waited for it are refused (fail closed).
+        let stalled = lock.withLock { () -> [JSONRPCMessage] in
+            guard let deadline = state.relistDeadline, deadline <= now else { return [] }
+            state.relistDeadline = nil
+            state.relists.removeAll()
+            defer { state.deferred.removeAll() }
+            return state.deferred
+        }
+        for call in stalled {
+            deliveries += refuse(call, tool: call.params?["name"]?.stringValue ?? "?", code: ErrorCode.denied, rule: GuardControls.pinned.id,
+                                 text: "mcpguard could not re-check the server's changed tool list in time, so the call was not run (rule pin.enforce)", checklist: GuardControls.pinned.checklist)
+        }
         for (id, call) in expiredCalls {
             let seconds = call.tool.flatMap(rules.timeout(for:)) ?? 0
             let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Self.seconds(seconds)): the policy's timeout (rule policy.timeout)"
@@ -178,7 +200,7 @@ public final class GuardPipeline: @unchecked Sendable {
 
     /// Whether any deadline is running (the loop ticks only then).
     public var hasDeadlines: Bool {
-        lock.withLock { !state.held.isEmpty || state.pending.values.contains { $0.deadline != nil } }
+        lock.withLock { !state.held.isEmpty || state.relistDeadline != nil || state.pending.values.contains { $0.deadline != nil } }
     }
 
     // MARK: Helpers

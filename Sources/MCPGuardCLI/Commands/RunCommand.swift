@@ -71,6 +71,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
+        if let signal = SignalHandling.receivedSignal { throw ExitCode(128 + signal) }
         if status != 0 { throw ExitCode(status) }
     }
 }

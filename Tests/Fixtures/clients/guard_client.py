@@ -1,38 +1,60 @@
-"""Drives `mcpguard run` with the official SDK client: lists tools and makes the calls given, printing
-one JSON object with what came back.
-Usage: guard_client.py MCPGUARD POLICY|- AUDIT SERVER_ARGS_JSON [CALL_JSON...]
-SERVER_ARGS_JSON is the fixture and its arguments (run with this Python), e.g. ["basic_server.py"];
-CALL_JSON is {"name": ..., "arguments": {...}}."""
+"""Drives `mcpguard run` with the official SDK client and prints one JSON object with what came back.
+
+Usage: guard_client.py SPEC_JSON, where SPEC_JSON is
+  {"mcpguard": PATH, "run": [run options before --], "server": [argv after --],
+   "direct": true (talk to the server itself, for comparison), "mode": "legacy" | "2026-07-28" (default legacy), "env": {mcpguard's environment} (default: the SDK's), "elicit": "accept" | "decline" | null (no elicitation),
+   "steps": [{"call": NAME, "arguments": {...}} | {"read": URI} | {"prompt": NAME, "arguments": {...}}
+             | {"list": "tools" | "prompts" | "resources"}]}
+Tool errors and JSON-RPC errors from the guard are reported per step, never raised."""
 import asyncio
 import json
 import sys
 
-from mcp import ClientSession, StdioServerParameters
-from mcp.client.stdio import stdio_client
+import mcp_types as types
+from mcp import Client, StdioServerParameters
 
 
 async def main():
-    mcpguard, policy, audit, server_args = sys.argv[1:5]
-    calls = [json.loads(arg) for arg in sys.argv[5:]]
-    args = ["run", "--name", "basic", "--audit", audit]
-    if policy != "-":
-        args += ["--policy", policy]
-    args += ["--", sys.executable] + json.loads(server_args)
-    params = StdioServerParameters(command=mcpguard, args=args)
-    out = {"calls": []}
-    async with stdio_client(params) as (read, write):
-        async with ClientSession(read, write) as session:
-            await session.initialize()
-            tools = await session.list_tools()
-            out["tools"] = sorted(tool.name for tool in tools.tools)
-            out["descriptions"] = {tool.name: tool.description for tool in tools.tools}
-            for call in calls:
-                try:
-                    result = await session.call_tool(call["name"], call.get("arguments", {}))
-                    text = " ".join(getattr(c, "text", "") for c in result.content)
-                    out["calls"].append({"name": call["name"], "ok": not result.is_error, "text": text})
-                except Exception as error:  # a JSON-RPC error from the guard
-                    out["calls"].append({"name": call["name"], "ok": False, "error": str(error)})
+    spec = json.loads(sys.argv[1])
+    params = StdioServerParameters(command=spec["mcpguard"], args=["run"] + spec.get("run", []) + ["--"] + spec["server"],
+                                   env=spec.get("env"))
+    if spec.get("direct"):  # the same session without the guard, for comparison
+        params = StdioServerParameters(command=spec["server"][0], args=spec["server"][1:], env=spec.get("env"))
+    out = {"steps": [], "elicitations": []}
+
+    async def elicit(context, request):
+        out["elicitations"].append(request.message)
+        if spec.get("elicit") == "accept":
+            return types.ElicitResult(action="accept", content={"approve": True})
+        return types.ElicitResult(action="decline")
+
+    options = {"mode": spec.get("mode", "legacy")}
+    if spec.get("elicit"):
+        options["elicitation_callback"] = elicit
+    async with Client(params, **options) as client:
+        tools = await client.list_tools()
+        out["tools"] = sorted(tool.name for tool in tools.tools)
+        out["descriptions"] = {tool.name: tool.description for tool in tools.tools}
+        for step in spec.get("steps", []):
+            try:
+                if "call" in step:
+                    result = await client.call_tool(step["call"], step.get("arguments", {}))
+                    text = "\n".join(getattr(c, "text", "") for c in result.content)
+                    out["steps"].append({"ok": not result.is_error, "text": text, "structured": result.structured_content})
+                elif "read" in step:
+                    result = await client.read_resource(step["read"])
+                    out["steps"].append({"ok": True, "text": "\n".join(getattr(c, "text", "") for c in result.contents)})
+                elif "prompt" in step:
+                    result = await client.get_prompt(step["prompt"], step.get("arguments", {}))
+                    out["steps"].append({"ok": True, "text": "\n".join(getattr(m.content, "text", "") for m in result.messages)})
+                elif step.get("list") == "prompts":
+                    out["steps"].append({"ok": True, "names": sorted(p.name for p in (await client.list_prompts()).prompts)})
+                elif step.get("list") == "resources":
+                    out["steps"].append({"ok": True, "names": sorted(r.name for r in (await client.list_resources()).resources)})
+                elif step.get("list") == "tools":
+                    out["steps"].append({"ok": True, "names": sorted(t.name for t in (await client.list_tools(cache_mode="refresh")).tools)})
+            except Exception as error:  # a JSON-RPC error from the guard
+                out["steps"].append({"ok": False, "error": str(error)})
     print(json.dumps(out))
 
 
