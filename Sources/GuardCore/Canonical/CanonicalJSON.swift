@@ -22,23 +22,23 @@ public enum CanonicalJSON {
 
     /// `sha256:` and the hex SHA-256 of the canonical bytes.
     public static func hash(_ value: JSONValue) -> String {
-        "sha256:" + SHA256.hash(data: bytes(value)).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + Hex.encode(SHA256.hash(data: bytes(value)))
     }
 
     /// `value` with strings NFC-normalised and numbers in canonical form, keys sorted (for storing).
     public static func normalized(_ value: JSONValue) -> JSONValue {
         switch value {
-        case .string(let string): .string(string.precomposedStringWithCanonicalMapping)
+        case .string(let string): .string(string.nfc)
         case .number(let number): .number(JSONNumber(literal: canonicalNumber(number)))
         case .array(let elements): .array(elements.map(normalized))
         case .object(let object):
-            .object(sortedKeys(object).reduce(into: JSONObject()) { result, key in result[key.precomposedStringWithCanonicalMapping] = normalized(object[key]!) })
+            .object(sortedKeys(object).reduce(into: JSONObject()) { result, key in result[key.nfc] = normalized(object[key]!) })
         default: value
         }
     }
 
     static func sortedKeys(_ object: JSONObject) -> [String] {
-        object.keys.sorted { $0.precomposedStringWithCanonicalMapping.utf16.lexicographicallyPrecedes($1.precomposedStringWithCanonicalMapping.utf16) }
+        object.keys.sorted { $0.nfc.utf16.lexicographicallyPrecedes($1.nfc.utf16) }
     }
 
     private static func write(_ value: JSONValue, into output: inout [UInt8]) {
@@ -46,7 +46,7 @@ public enum CanonicalJSON {
         case .null: output += Array("null".utf8)
         case .bool(let bool): output += Array((bool ? "true" : "false").utf8)
         case .number(let number): output += Array(canonicalNumber(number).utf8)
-        case .string(let string): JSONWriter.writeString(string.precomposedStringWithCanonicalMapping, into: &output)
+        case .string(let string): JSONWriter.writeString(string.nfc, into: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -58,7 +58,7 @@ public enum CanonicalJSON {
             output.append(UInt8(ascii: "{"))
             for (index, key) in sortedKeys(object).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                JSONWriter.writeString(key.precomposedStringWithCanonicalMapping, into: &output)
+                JSONWriter.writeString(key.nfc, into: &output)
                 output.append(UInt8(ascii: ":"))
                 write(object[key]!, into: &output)
             }
@@ -83,5 +83,12 @@ public enum CanonicalJSON {
             text = mantissa + "e" + (negative ? "-" : "+") + (exponent.isEmpty ? "0" : exponent)
         }
         return text
+    }
+}
+
+extension String {
+    /// NFC; ASCII text is already NFC, and skipping Foundation for it keeps hashing cheap.
+    var nfc: String {
+        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
     }
 }

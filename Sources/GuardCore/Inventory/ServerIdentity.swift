@@ -21,7 +21,7 @@ public struct ServerIdentity: Sendable, Hashable, Comparable, CustomStringConver
             "env": .array(Set(environmentNames).sorted().map(JSONValue.string)),
         ]
         let digest = SHA256.hash(data: JSONWriter(options: .init(sortKeys: true)).bytes(canonical))
-        let hex = digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(digest.prefix(16))
         let envPart = environmentNames.isEmpty ? "" : " [env: \(Set(environmentNames).sorted().joined(separator: ", "))]"
         return ServerIdentity(key: "stdio:\(hex)", display: ([command] + arguments).joined(separator: " ") + envPart)
     }

@@ -230,7 +230,7 @@ public enum SecretScanner {
 
     /// Runs of 12–24 BIP-39 words whose checksum is valid.
     private static func scanMnemonics(_ text: String, _ utf8: [UInt8], into matches: inout [SecretMatch]) {
-        guard utf8.lazy.filter({ $0 == 0x20 || $0 == 0x0A }).count >= 11 else { return }
+        guard hasWordRun(utf8, length: 12) else { return }
         let tokens = Tokenizer.tokens(text)
         guard tokens.count >= 12 else { return }
         var runStart = 0
@@ -255,6 +255,35 @@ public enum SecretScanner {
             }
             runStart = position + 1
         }
+    }
+
+    /// Whether `utf8` has `length` consecutive words that could all be BIP-39 words (3–8 lowercase ASCII
+    /// letters, separated by whitespace only). Cheap enough to run on every tool output; most text fails it
+    /// long before a tokenizer would finish.
+    static func hasWordRun(_ utf8: [UInt8], length: Int) -> Bool {
+        var run = 0
+        var letters = 0
+        var clean = true
+        for byte in utf8 + [0x20] {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if letters > 0 {
+                    run = clean && (3...8).contains(letters) ? run + 1 : 0
+                    if run >= length { return true }
+                }
+                letters = 0
+                clean = true
+            } else if byte >= 0x61 && byte <= 0x7A {
+                letters += 1
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                // Quotes and list punctuation around a phrase do not break it.
+                if letters == 0 { continue }
+                letters += 0
+            } else {
+                clean = false
+                letters += 1
+            }
+        }
+        return false
     }
 
     /// Documentation placeholders: `${VAR}`, `<your-key>`, `xxxx`, `your_api_key`, `EXAMPLE`, one repeated character.

@@ -82,11 +82,11 @@ public struct AuditRecord: Sendable, Equatable {
         var bytes = Array(previous.utf8)
         bytes.append(0x0A)
         bytes += CanonicalJSON.bytes(content)
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: bytes))
     }
 
     static func mac(_ hash: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(hash.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(hash.utf8), using: key))
     }
 
     /// The sealed record: hash (and HMAC with a key) filled in.

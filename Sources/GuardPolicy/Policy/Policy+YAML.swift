@@ -150,6 +150,11 @@ extension Policy {
             rules.redact = Set(names)
         }
         if let injection = object["injection"] {
+            // YAML 1.1 reads a bare `off` as false.
+            if injection as? Bool == false {
+                rules.injection = .off
+                return rules
+            }
             guard let name = injection as? String, let action = InjectionAction(rawValue: name) else {
                 throw Failure(description: "\(where_).injection must be one of block, redact, label, log, off")
             }

@@ -151,9 +151,7 @@ extension Policy.ArgumentRule {
         default: return pattern != nil || allowed != nil || prefixes != nil ? "argument '\(argument)' must be a string" : nil
         }
         if let allowed, !allowed.contains(text) { return "argument '\(argument)' must be one of \(allowed.joined(separator: ", "))" }
-        if let pattern, let regex = try? NSRegularExpression(pattern: pattern),
-            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
-        {
+        if let pattern, RegexCache.matches(text, pattern) == false {
             return "argument '\(argument)' does not match \(pattern)"
         }
         if let prefixes {

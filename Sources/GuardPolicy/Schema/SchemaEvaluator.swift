@@ -18,7 +18,6 @@ struct Annotations {
 struct SchemaEvaluator {
     let registry: SchemaRegistry
     let draft: JSONSchemaValidator.Draft
-    private var regexCache: [String: NSRegularExpression] = [:]
 
     init(registry: SchemaRegistry, draft: JSONSchemaValidator.Draft) {
         self.registry = registry
@@ -322,16 +321,8 @@ struct SchemaEvaluator {
     }
 
     /// ECMA-262-flavoured regular expressions through ICU, compiled once per pattern. Unanchored search.
-    private mutating func matches(_ string: String, _ pattern: String) -> Bool {
-        let regex: NSRegularExpression
-        if let cached = regexCache[pattern] {
-            regex = cached
-        } else {
-            guard let compiled = try? NSRegularExpression(pattern: Self.translate(pattern)) else { return false }
-            regexCache[pattern] = compiled
-            regex = compiled
-        }
-        return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    private func matches(_ string: String, _ pattern: String) -> Bool {
+        RegexCache.matches(string, Self.translate(pattern)) ?? false
     }
 
     /// ECMA-262 classes that ICU spells differently: `\d` and `\w` are ASCII-only in ECMAScript.

@@ -17,9 +17,16 @@ extension GuardPipeline {
             break
         }
         guard let id = message.id else { return [.toClient(bytes)] }
-        if let notification = lock.withLock({ state.relists.removeValue(forKey: id) }) {
-            if let tools = message.result?["tools"]?.arrayValue { _ = filterTools(tools) }
+        if let notification = lock.withLock({ state.relists[id] }) {
+            // The new listing is applied before the re-check ends: calls arriving meanwhile keep waiting.
+            if let tools = message.result?["tools"]?.arrayValue {
+                _ = filterTools(tools)
+            } else {
+                record(.error, method: "tools/list", tool: nil, rule: GuardControls.pinned.id, checklist: GuardControls.pinned.checklist,
+                       detail: "re-check after list_changed failed: \(message.error?.message ?? "no tool list in the answer")")
+            }
             let waiting = lock.withLock { () -> [JSONRPCMessage] in
+                state.relists[id] = nil
                 guard state.relists.isEmpty else { return [] }
                 state.relistDeadline = nil
                 defer { state.deferred.removeAll() }

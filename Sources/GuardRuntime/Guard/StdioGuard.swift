@@ -137,18 +137,34 @@ public final class StdioGuard: @unchecked Sendable {
     }
 
     private func writeToHost(_ bytes: [UInt8]) {
-        stdoutLock.withLock {
-            FileHandle.standardOutput.write(Data(bytes + [0x0A]))
-        }
+        stdoutLock.withLock { _ = Self.writeLine(bytes, to: STDOUT_FILENO) }
     }
 
     private func writeToServer(_ bytes: [UInt8], _ child: ChildProcess) -> Bool {
-        childLock.withLock {
-            do {
-                try child.stdin.write(contentsOf: Data(bytes + [0x0A]))
+        childLock.withLock { Self.writeLine(bytes, to: child.stdin.fileDescriptor) }
+    }
+
+    /// `bytes` and a newline in one `writev`, retried until all is written; false when the reader is gone.
+    static func writeLine(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var newline: UInt8 = 0x0A
+        var written = 0
+        let total = bytes.count + 1
+        return bytes.withUnsafeBytes { body in
+            withUnsafeMutablePointer(to: &newline) { newlinePointer in
+                while written < total {
+                    var vectors: [iovec] = []
+                    if written < bytes.count {
+                        vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress! + written), iov_len: bytes.count - written))
+                    }
+                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(newlinePointer), iov_len: 1))
+                    let count = writev(descriptor, vectors, Int32(vectors.count))
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    written += count
+                }
                 return true
-            } catch {
-                return false
             }
         }
     }

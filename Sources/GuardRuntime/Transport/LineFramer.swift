@@ -22,33 +22,34 @@ public struct LineFramer: Sendable {
         self.maxFrameSize = maxFrameSize
     }
 
-    /// Frames completed by `bytes`.
+    /// Frames completed by `bytes`. Works a run at a time (up to the next newline), not a byte at a time.
     public mutating func append(_ bytes: some Collection<UInt8>) -> [Frame] {
         var frames: [Frame] = []
-        for byte in bytes {
-            if byte == 0x0A {
-                if discarding {
-                    frames.append(.oversized(size: discardedCount))
-                    discarding = false
-                    discardedCount = 0
-                } else {
-                    if buffer.last == 0x0D { buffer.removeLast() }
-                    if !buffer.isEmpty { frames.append(.line(buffer)) }
-                }
-                buffer.removeAll(keepingCapacity: buffer.count < 1 << 20)
-                continue
-            }
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let newline = rest.firstIndex(of: 0x0A)
+            let run = rest[..<(newline ?? rest.endIndex)]
             if discarding {
-                discardedCount += 1
-                continue
-            }
-            buffer.append(byte)
-            if buffer.count > maxFrameSize {
+                discardedCount += run.count
+            } else if buffer.count + run.count > maxFrameSize {
+                oversizedHead = Array((buffer.prefix(512) + run.prefix(512)).prefix(512))
                 discarding = true
-                discardedCount = buffer.count
-                oversizedHead = Array(buffer.prefix(512))
+                discardedCount = buffer.count + run.count
                 buffer.removeAll()
+            } else {
+                buffer.append(contentsOf: run)
             }
+            guard let newline else { break }
+            if discarding {
+                frames.append(.oversized(size: discardedCount))
+                discarding = false
+                discardedCount = 0
+            } else {
+                if buffer.last == 0x0D { buffer.removeLast() }
+                if !buffer.isEmpty { frames.append(.line(buffer)) }
+            }
+            buffer.removeAll(keepingCapacity: buffer.count < 1 << 20)
+            rest = rest[rest.index(after: newline)...]
         }
         return frames
     }

@@ -15,6 +15,8 @@ enum SignalHandling {
     static var receivedSignal: Int32? { received.withLock { $0 == 0 ? nil : $0 } }
 
     static func install() {
+        // A peer that closed its end must surface as a write error, not end mcpguard.
+        signal(SIGPIPE, SIG_IGN)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
