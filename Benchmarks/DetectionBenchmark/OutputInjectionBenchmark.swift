@@ -52,7 +52,9 @@ enum OutputInjectionBenchmark {
         let pages = stride(from: 0, to: commits.count, by: 20).map { commits[$0..<min($0 + 20, commits.count)].joined(separator: "\n") }
         let flaggedCommits = commits.filter { detector.inspect($0) != nil }
         let flaggedPages = pages.filter { detector.inspect($0) != nil }
-        print("  honest git history of \(gitRepository): \(flaggedCommits.count)/\(commits.count) commits and \(flaggedPages.count)/\(pages.count) 20-commit pages flagged")
+        let whole = commits.joined(separator: "\n")
+        print("  honest git history of \(gitRepository): \(flaggedCommits.count)/\(commits.count) commits, \(flaggedPages.count)/\(pages.count) 20-commit pages and "
+            + "the whole history as one \(whole.utf8.count / 1024) KB text \(detector.inspect(whole) == nil ? "not " : "")flagged")
         for commit in flaggedCommits.prefix(verbose ? 20 : 5) {
             print("    false positive (commit): \(commit.split(separator: "\n").first ?? "")")
             if verbose, let verdict = detector.inspect(commit) { print("      hits: " + verdict.hits.map { "\($0.category.rawValue) \($0.weight): \(commit[$0.range])" }.joined(separator: "; ")) }

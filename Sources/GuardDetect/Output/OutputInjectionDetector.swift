@@ -31,11 +31,23 @@ public struct OutputInjectionDetector: Sendable {
         var hits = analyzer.hits(in: text).map { Self.imperative($0, in: text) }
         hits.append(contentsOf: Self.markup(in: text))
         guard !hits.isEmpty else { return nil }
-        var score = InstructionScore()
-        score.add(hits, text: text, pointer: "")
-        guard score.value >= threshold else { return nil }
-        return Verdict(score: score.value, categories: score.categories, hits: hits.filter { $0.category != .pseudoTag || $0.weight > 1 })
+        // Injected instructions sit together; a long honest text (a whole git log, a manual) collects
+        // unrelated weak phrases far apart. Only hits within one window of text add up.
+        let located = hits.map { (offset: text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound), hit: $0) }.sorted { $0.offset < $1.offset }
+        var best: InstructionScore?
+        for (index, first) in located.enumerated() {
+            var score = InstructionScore()
+            for other in located[index...] where other.offset - first.offset <= Self.window {
+                score.add([other.hit], text: text, pointer: "")
+            }
+            if score.value > (best?.value ?? 0) { best = score }
+        }
+        guard let best, best.value >= threshold else { return nil }
+        return Verdict(score: best.value, categories: best.categories, hits: hits.filter { $0.category != .pseudoTag || $0.weight > 1 })
     }
+
+    /// Bytes of text within which hits add up (about a long paragraph).
+    static let window = 1500
 
     /// Every hit in `text` regardless of score, pseudo-tags included: what a sanitiser removes.
     public func allHits(in text: String) -> [InstructionHit] {
