@@ -103,16 +103,19 @@ struct Measurement {
     var latencies: [Double]  // microseconds, sorted
     var throughput: Double  // messages per second (requests + responses)
     var peakRSS: Int?  // kB
+    var privateRSS: Int?  // kB, after the burst
     var requestBytes = 0
     var responseBytes = 0
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
 }
 
-func peakRSS(_ pid: pid_t) -> Int? {
+/// A `/proc/PID/status` field in kB: VmHWM is the peak resident set; RssAnon the private part now.
+func status(_ pid: pid_t, _ field: String) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+    let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
     return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
 }
+func peakRSS(_ pid: pid_t) -> Int? { status(pid, "VmHWM") }
 
 enum Mode { case direct, floor, full }
 
@@ -147,8 +150,9 @@ func measure(_ mode: Mode) async throws -> Measurement {
     for _ in 0..<burst { _ = session.receive() }
     let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
     let rss = guarded ? peakRSS(session.child.pid) : nil
+    let privateRSS = guarded ? status(session.child.pid, "RssAnon") : nil
     await session.stop()
-    var result = Measurement(latencies: latencies.sorted(), throughput: Double(2 * burst) / seconds, peakRSS: rss)
+    var result = Measurement(latencies: latencies.sorted(), throughput: Double(2 * burst) / seconds, peakRSS: rss, privateRSS: privateRSS)
     result.requestBytes = requestBytes
     result.responseBytes = responseBytes
     return result
@@ -176,4 +180,7 @@ print(String(format: "added by the guard: p50 %.1f µs (target ≤ 100)  p99 %.1
 print(String(format: "throughput: direct %.0f msg/s, guarded %.0f msg/s, ratio %.2f (target ≥ 0.90)", directThroughput, guardedThroughput, guardedThroughput / directThroughput))
 print(String(format: "floor (mcpguard run with output screening off, no audit): added p50 %.1f µs, p99 %.1f µs, throughput ratio %.2f: the cost of the extra process hop",
              bestFloor.percentile(0.5) - bestDirect.percentile(0.5), bestFloor.percentile(0.99) - bestDirect.percentile(0.99), floor.map(\.throughput).max()! / directThroughput))
-print("mcpguard peak RSS: \(guarded.compactMap(\.peakRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a") (target ≤ 30 MB)")
+func megabytes(_ runs: [Measurement]) -> String { runs.compactMap(\.peakRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a" }
+print("mcpguard peak RSS: full policy \(megabytes(guarded)), bare \(megabytes(floor)) (target ≤ 30 MB); "
+    + "private (anonymous) memory after the burst: \(guarded.compactMap(\.privateRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a"), "
+    + "the rest is shared read-only pages of the binary and the Swift and Foundation libraries")

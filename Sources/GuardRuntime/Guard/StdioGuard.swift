@@ -47,20 +47,22 @@ public final class StdioGuard: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(child.stdout.fileDescriptor, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
+                var batch = Batch()
                 for frame in framer.append(buffer[0..<count]) {
                     switch frame {
                     case .line(let line):
-                        deliver(pipeline.fromServer(line), child)
+                        batch.add(pipeline.fromServer(line))
                     case .oversized(let size):
                         // The client waits for this answer: tell it, by id, why it will not come.
                         let id = LineFramer.sniffID(framer.oversizedHead)
                         pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size, detail: "message from the server over the limit")
                         FileHandle.standardError.write(Data("mcpguard: dropped a \(size)-byte message from the server (limit \(maxMessageSize))\n".utf8))
                         if let id {
-                            writeToHost(oversizedError(id: id, size: size, from: "the server").raw)
+                            batch.add([.toClient(oversizedError(id: id, size: size, from: "the server").raw)])
                         }
                     }
                 }
+                flush(batch, child)
             }
         }.start()
 
@@ -73,15 +75,17 @@ public final class StdioGuard: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
+                var batch = Batch()
                 for frame in framer.append(buffer[0..<count]) {
                     switch frame {
                     case .line(let line):
-                        if !deliver(pipeline.fromClient(line), child) { break reading }
+                        batch.add(pipeline.fromClient(line))
                     case .oversized(let size):
                         pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size)
-                        writeToHost(oversizedError(id: LineFramer.sniffID(framer.oversizedHead), size: size, from: "your client").raw)
+                        batch.add([.toClient(oversizedError(id: LineFramer.sniffID(framer.oversizedHead), size: size, from: "your client").raw)])
                     }
                 }
+                if !flush(batch, child) { break reading }
             }
             hostDone.continuation.finish()
         }.start()
@@ -123,49 +127,48 @@ public final class StdioGuard: @unchecked Sendable {
         ))
     }
 
-    /// Sends each delivery; false when the server can no longer be written to.
-    @discardableResult
-    private func deliver(_ deliveries: [GuardPipeline.Delivery], _ child: ChildProcess) -> Bool {
-        var serverAlive = true
-        for delivery in deliveries {
-            switch delivery {
-            case .toClient(let bytes): writeToHost(bytes)
-            case .toServer(let bytes): serverAlive = writeToServer(bytes, child) && serverAlive
+    /// Everything one read produced, per side, so a burst of messages costs one write per side.
+    struct Batch {
+        var toHost: [UInt8] = []
+        var toServer: [UInt8] = []
+
+        mutating func add(_ deliveries: [GuardPipeline.Delivery]) {
+            for delivery in deliveries {
+                switch delivery {
+                case .toClient(let bytes): toHost += bytes; toHost.append(0x0A)
+                case .toServer(let bytes): toServer += bytes; toServer.append(0x0A)
+                }
             }
         }
-        return serverAlive
     }
 
-    private func writeToHost(_ bytes: [UInt8]) {
-        stdoutLock.withLock { _ = Self.writeLine(bytes, to: STDOUT_FILENO) }
+    /// Writes a batch; false when the server can no longer be written to.
+    @discardableResult
+    private func flush(_ batch: Batch, _ child: ChildProcess) -> Bool {
+        if !batch.toHost.isEmpty { stdoutLock.withLock { _ = Self.writeAll(batch.toHost, to: STDOUT_FILENO) } }
+        guard !batch.toServer.isEmpty else { return true }
+        return childLock.withLock { Self.writeAll(batch.toServer, to: child.stdin.fileDescriptor) }
     }
 
-    private func writeToServer(_ bytes: [UInt8], _ child: ChildProcess) -> Bool {
-        childLock.withLock { Self.writeLine(bytes, to: child.stdin.fileDescriptor) }
+    private func deliver(_ deliveries: [GuardPipeline.Delivery], _ child: ChildProcess) {
+        var batch = Batch()
+        batch.add(deliveries)
+        flush(batch, child)
     }
 
-    /// `bytes` and a newline in one `writev`, retried until all is written; false when the reader is gone.
-    static func writeLine(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var newline: UInt8 = 0x0A
-        var written = 0
-        let total = bytes.count + 1
-        return bytes.withUnsafeBytes { body in
-            withUnsafeMutablePointer(to: &newline) { newlinePointer in
-                while written < total {
-                    var vectors: [iovec] = []
-                    if written < bytes.count {
-                        vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress! + written), iov_len: bytes.count - written))
-                    }
-                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(newlinePointer), iov_len: 1))
-                    let count = writev(descriptor, vectors, Int32(vectors.count))
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    written += count
+    /// All of `bytes`, retried on short writes and EINTR; false when the reader is gone.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { body in
+            var written = 0
+            while written < body.count {
+                let count = write(descriptor, body.baseAddress! + written, body.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
                 }
-                return true
+                written += count
             }
+            return true
         }
     }
 }
