@@ -23,8 +23,10 @@ public enum GuardControls {
     public static let pinned = ControlDescriptor(id: "pin.enforce", summary: "With a lockfile, changed or unpinned definitions are withheld until re-pinned; list_changed triggers a re-check.", checklist: ["CLI-MGMT-01", "CLI-MGMT-10", "CLI-MGMT-11", "CLI-MGMT-02"])
     public static let collision = ControlDescriptor(id: "pin.collision", summary: "A tool whose name belongs to another pinned server is refused.", checklist: ["CLI-MGMT-03", "CLI-MGMT-05", "CLI-MGMT-07", "CLI-MGMT-09", "CLI-MGMT-12", "SRV-TOOL-09", "MULTI-02"])
 
+    public static let parse = ControlDescriptor(id: "transport.parse", summary: "Messages the guard cannot parse (malformed JSON, duplicate keys, batches) are refused, never forwarded unchecked.", checklist: ["SRV-API-01", "SRV-TOOL-05", "SRV-TOOL-07"])
+
     public static let all: [ControlDescriptor] = [
         policyDeny, policyAsk, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
-        outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision,
+        outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision, parse,
     ]
 }

@@ -7,7 +7,14 @@ import GuardPolicy
 /// `resources/templates/list`, and the re-check after `notifications/tools/list_changed`).
 extension GuardPipeline {
     public func fromServer(_ bytes: [UInt8]) -> [Delivery] {
-        guard let message = try? JSONRPCMessage(bytes: bytes) else { return [.toClient(bytes)] }
+        let message: JSONRPCMessage
+        do {
+            message = try JSONRPCMessage(bytes: bytes)
+        } catch {
+            // Unscreened output never reaches the client; a waiting request gets an error instead.
+            if let id = LineFramer.sniffID(Array(bytes.prefix(512))) { lock.withLock { _ = state.pending.removeValue(forKey: id) } }
+            return unreadable(bytes, error, from: "the server")
+        }
         switch message.kind {
         case .request:
             return message.method == "sampling/createMessage" ? samplingRequest(message) : [.toClient(bytes)]

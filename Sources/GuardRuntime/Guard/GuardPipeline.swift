@@ -107,9 +107,13 @@ public final class GuardPipeline: @unchecked Sendable {
     // MARK: Client → server
 
     public func fromClient(_ bytes: [UInt8]) -> [Delivery] {
-        guard let message = try? JSONRPCMessage(bytes: bytes) else {
-            // Not ours to judge beyond this: unknown shapes (batches, future messages) pass as they are.
-            return [.toServer(bytes)]
+        let message: JSONRPCMessage
+        do {
+            message = try JSONRPCMessage(bytes: bytes)
+        } catch {
+            // Fail closed: what the guard cannot read it cannot check, and a lenient server might read it
+            // differently (`{"name":"allowed","name":"denied"}`).
+            return unreadable(bytes, error, from: "your client")
         }
         switch message.kind {
         case .response, .errorResponse:
@@ -143,6 +147,18 @@ public final class GuardPipeline: @unchecked Sendable {
             lock.withLock { state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
         }
         return [.toServer(bytes)]
+    }
+
+    /// The answer to a message that is not one JSON-RPC object: an error to the client (by id when the id
+    /// can be read), and nothing forwarded.
+    func unreadable(_ bytes: [UInt8], _ error: JSONRPCEnvelopeError, from sender: String) -> [Delivery] {
+        let batch = bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "[")
+        let reason = batch ? "JSON-RPC batches are not forwarded (MCP dropped them after 2025-03-26)" : "\(error)"
+        let text = "mcpguard refused a message from \(sender) that it cannot check: \(reason) (rule transport.parse)"
+        record(.denied, method: nil, tool: nil, rule: GuardControls.parse.id, checklist: GuardControls.parse.checklist, size: bytes.count, detail: text)
+        let id = LineFramer.sniffID(Array(bytes.prefix(512)))
+        if sender != "your client", id == nil { return [] }
+        return [.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: ErrorCode.malformed, message: text, data: ["rule": .string(GuardControls.parse.id)])).raw)]
     }
 
     /// An error answer to the client for `message`, recorded in the audit log.
