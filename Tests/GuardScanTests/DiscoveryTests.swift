@@ -123,4 +123,15 @@ struct DiscoveryTests {
         #expect(spec.command == "/opt/tools/run")
         #expect(spec.args == ["--url=https://default.example"])
     }
+
+    @Test("a server wrapped in mcpguard run is scanned and pinned as the server itself")
+    func guardedServer() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(".mcp.json", under: project, #"{"mcpServers":{"git":{"command":"/usr/local/bin/mcpguard","args":["run","--policy","p.yaml","--lock","mcpguard.lock","--","uvx","mcp-server-git","--repository","."]}}}"#)
+        let spec = try #require(discover().servers.first)
+        #expect(spec.command == "uvx")
+        #expect(spec.args == ["mcp-server-git", "--repository", "."])
+        #expect(Discovery.unwrapGuard(command: "mcpguard", args: ["run", "--policy", "p.yaml"]) == nil, "no server after --")
+        #expect(Discovery.unwrapGuard(command: "node", args: ["run", "--", "x"]) == nil)
+    }
 }

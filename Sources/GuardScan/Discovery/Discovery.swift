@@ -132,13 +132,29 @@ public struct Discovery: Sendable {
     }
 
     func spec(from server: ConfiguredServer, document: ConfigDocument) -> ServerSpec {
-        ServerSpec(
+        var command = server.command.map(expand)
+        var args = server.args.map(expand)
+        if let (inner, innerArgs) = Self.unwrapGuard(command: command, args: args) {
+            command = inner
+            args = innerArgs
+        }
+        return ServerSpec(
             name: server.name, source: .init(host: document.host, path: document.path, line: server.line),
-            transport: server.transport, command: server.command.map(expand),
-            args: server.args.map(expand), env: Dictionary(server.env.map { ($0.key, expand($0.value)) }, uniquingKeysWith: { $1 }),
+            transport: server.transport, command: command,
+            args: args, env: Dictionary(server.env.map { ($0.key, expand($0.value)) }, uniquingKeysWith: { $1 }),
             url: server.url.map(expand), headers: Dictionary(server.headers.map { ($0.key, expand($0.value)) }, uniquingKeysWith: { $1 }),
             disabled: server.disabled
         )
+    }
+
+    /// A server wrapped as `mcpguard run [options] -- CMD ARGS…` is scanned and pinned as `CMD ARGS…`: the
+    /// scanner should see what the server offers before the guard filters it, and the identity a lockfile
+    /// records must be the one `mcpguard run --lock` computes for the same server.
+    static func unwrapGuard(command: String?, args: [String]) -> (String, [String])? {
+        guard let command, (command as NSString).lastPathComponent == "mcpguard", args.first == "run",
+            let separator = args.firstIndex(of: "--"), separator + 1 < args.count
+        else { return nil }
+        return (args[separator + 1], Array(args[(separator + 2)...]))
     }
 
     /// Expands `${env:NAME}` (VS Code), `${NAME}` and `${NAME:-default}` (Claude Code) from the environment,
