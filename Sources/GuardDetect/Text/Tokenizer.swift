@@ -13,6 +13,11 @@ public struct TextToken: Sendable, Hashable {
 /// loses its quotes). Everything else separates tokens. Work is linear in the text.
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [TextToken] {
+        asciiTokens(text) ?? scalarTokens(text)
+    }
+
+    /// The general path, scalar by scalar (any text).
+    static func scalarTokens(_ text: String) -> [TextToken] {
         var tokens: [TextToken] = []
         tokens.reserveCapacity(text.utf8.count / 5)
         let scalars = text.unicodeScalars
@@ -62,6 +67,47 @@ public enum Tokenizer {
         }
         flush(scalars.endIndex)
         return tokens
+    }
+
+    /// The same tokens for pure-ASCII text, read from the UTF-8 bytes directly: tool outputs are mostly
+    /// ASCII, and this path builds each lowercased token once (inline for words up to 15 bytes) instead of
+    /// scalar by scalar. Nil when the text has any non-ASCII byte.
+    static func asciiTokens(_ text: String) -> [TextToken]? {
+        let utf8 = text.utf8
+        let result = utf8.withContiguousStorageIfAvailable { bytes -> [TextToken]? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            var tokens: [TextToken] = []
+            tokens.reserveCapacity(bytes.count / 5)
+            var lowered = [UInt8](repeating: 0, count: 64)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                guard isWordByte(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < count, isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "'") { index += 1 }
+                var end = index
+                while end > start, bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+                let length = end - start
+                if lowered.count < length { lowered = [UInt8](repeating: 0, count: length) }
+                for offset in 0..<length {
+                    let byte = bytes[start + offset]
+                    lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                let word = String(decoding: lowered[0..<length], as: UTF8.self)
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                tokens.append(TextToken(text: word, range: lower..<utf8.index(lower, offsetBy: length)))
+            }
+            return tokens
+        }
+        return result ?? nil
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
     @inline(__always)
