@@ -1,3 +1,4 @@
+import Foundation
 import GuardCore
 
 /// Splits a byte stream into newline-delimited frames with a size limit.
@@ -22,34 +23,45 @@ public struct LineFramer: Sendable {
         self.maxFrameSize = maxFrameSize
     }
 
-    /// Frames completed by `bytes`. Works a run at a time (up to the next newline), not a byte at a time.
+    /// Frames completed by `bytes`.
     public mutating func append(_ bytes: some Collection<UInt8>) -> [Frame] {
+        append(ArraySlice(bytes))
+    }
+
+    /// Frames completed by `bytes`. Works a run at a time (up to the next newline, found with `memchr`),
+    /// not a byte at a time; concrete rather than generic so callers in other modules get the fast path.
+    public mutating func append(_ bytes: ArraySlice<UInt8>) -> [Frame] {
         var frames: [Frame] = []
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let newline = rest.firstIndex(of: 0x0A)
-            let run = rest[..<(newline ?? rest.endIndex)]
-            if discarding {
-                discardedCount += run.count
-            } else if buffer.count + run.count > maxFrameSize {
-                oversizedHead = Array((buffer.prefix(512) + run.prefix(512)).prefix(512))
-                discarding = true
-                discardedCount = buffer.count + run.count
-                buffer.removeAll()
-            } else {
-                buffer.append(contentsOf: run)
+        bytes.withUnsafeBufferPointer { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            let count = raw.count
+            while offset < count {
+                let found = memchr(base + offset, 0x0A, count - offset).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                let runEnd = found ?? count
+                let run = UnsafeBufferPointer(start: base + offset, count: runEnd - offset)
+                if discarding {
+                    discardedCount += run.count
+                } else if buffer.count + run.count > maxFrameSize {
+                    oversizedHead = Array((buffer.prefix(512) + run.prefix(512)).prefix(512))
+                    discarding = true
+                    discardedCount = buffer.count + run.count
+                    buffer.removeAll()
+                } else {
+                    buffer.append(contentsOf: run)
+                }
+                guard let found else { break }
+                if discarding {
+                    frames.append(.oversized(size: discardedCount))
+                    discarding = false
+                    discardedCount = 0
+                } else {
+                    if buffer.last == 0x0D { buffer.removeLast() }
+                    if !buffer.isEmpty { frames.append(.line(buffer)) }
+                }
+                buffer.removeAll(keepingCapacity: buffer.count < 1 << 20)
+                offset = found + 1
             }
-            guard let newline else { break }
-            if discarding {
-                frames.append(.oversized(size: discardedCount))
-                discarding = false
-                discardedCount = 0
-            } else {
-                if buffer.last == 0x0D { buffer.removeLast() }
-                if !buffer.isEmpty { frames.append(.line(buffer)) }
-            }
-            buffer.removeAll(keepingCapacity: buffer.count < 1 << 20)
-            rest = rest[rest.index(after: newline)...]
         }
         return frames
     }
