@@ -85,6 +85,8 @@ public final class StreamableHTTPTransport: MCPTransport {
             state.withLock { $0.streams.append(task) }
         case 200..<300 where contentType.hasPrefix("application/json"):
             let body = try await response.body.collect(upTo: maxMessageSize)
+            // A 202 for a notification may still say application/json; an empty body carries no message.
+            guard body.readableBytes > 0 else { return }
             try Self.yield(Array(body.readableBytesView), into: continuation, state: state)
         case 200..<300:
             _ = try? await response.body.collect(upTo: 64 * 1024)  // 202 Accepted for notifications and responses
