@@ -70,36 +70,38 @@ enum PseudoTags {
         "critical", "mandatory", "system_prompt", "sys", "assistant", "override", "urgent", "note_to_ai", "ai_instructions",
     ]
 
+    /// Byte-level: tag names are ASCII, so the scan never needs grapheme clusters (HTML outputs are full of `<`).
     static func hits(in text: String) -> [InstructionHit] {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return [] }
+        let utf8 = Array(text.utf8)
+        guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return [] }
         var hits: [InstructionHit] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "<" || character == "[" else {
-                index = text.index(after: index)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") else {
+                index += 1
                 continue
             }
-            let close: Character = character == "<" ? ">" : "]"
-            var cursor = text.index(after: index)
-            if cursor < text.endIndex, text[cursor] == "/" { cursor = text.index(after: cursor) }
+            let close = byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "]")
+            var cursor = index + 1
+            if cursor < utf8.count, utf8[cursor] == UInt8(ascii: "/") { cursor += 1 }
             let nameStart = cursor
-            var length = 0
-            while cursor < text.endIndex, length <= 24, text[cursor].isLetter || text[cursor] == "_" {
-                cursor = text.index(after: cursor)
-                length += 1
-            }
-            if cursor < text.endIndex, text[cursor] == close, length > 0,
-                names.contains(text[nameStart..<cursor].lowercased())
+            while cursor < utf8.count, cursor - nameStart <= 24, isNameByte(utf8[cursor]) { cursor += 1 }
+            if cursor < utf8.count, utf8[cursor] == close, cursor > nameStart,
+                names.contains(String(decoding: utf8[nameStart..<cursor].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
             {
-                let end = text.index(after: cursor)
-                hits.append(InstructionHit(category: .pseudoTag, weight: 1, tokens: 0..<0, range: index..<end))
-                index = end
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: index)
+                hits.append(InstructionHit(category: .pseudoTag, weight: 1, tokens: 0..<0, range: lower..<text.utf8.index(lower, offsetBy: cursor + 1 - index)))
+                index = cursor + 1
             } else {
-                index = text.index(after: index)
+                index += 1
             }
         }
         return hits
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
     }
 }
 
@@ -118,7 +120,13 @@ enum SensitivePaths {
     ]
 
     static let needleBytes: [[UInt8]] = needles.map { Array($0.utf8) }
-    static let firstBytes: Set<UInt8> = Set(needleBytes.map { $0[0] })
+    /// Whether a byte starts some needle: a table, since a hashed set lookup per byte of every output showed
+    /// up in the guard's profile.
+    static let firstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for needle in needleBytes { table[Int(needle[0])] = true }
+        return table
+    }()
 
     static func hits(in text: String, tokens: [TextToken]) -> [InstructionHit] {
         let utf8 = text.utf8
@@ -128,7 +136,7 @@ enum SensitivePaths {
         var hits: [InstructionHit] = []
         var offset = 0
         while offset < lower.count {
-            guard firstBytes.contains(lower[offset]) else {
+            guard firstBytes[Int(lower[offset])] else {
                 offset += 1
                 continue
             }
