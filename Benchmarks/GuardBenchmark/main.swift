@@ -1,7 +1,9 @@
 // Guard benchmark: the same MCP workload direct and through `mcpguard run` with a full policy, in one run.
 //
-// Usage: swift build -c release && .build/release/GuardBenchmark [--calls N] [--burst N]
-// The server is this executable in --echo-server mode (a small Swift stdio server, ~1 KB per message).
+// Usage: swift build -c release && .build/release/GuardBenchmark [--calls N] [--burst N] [--python]
+// The server is this executable in --echo-server mode (a small Swift stdio server, ~1 KB per message), or
+// with --python the same tool on the official Python SDK (Benchmarks/GuardBenchmark/echo_server.py, run
+// with the repository's .venv from the repository root): a realistic server next to the fastest one.
 // Reports per-call round-trip latency (p50, p99) direct and guarded and the difference the guard adds,
 // pipelined throughput in messages per second and its ratio to direct, and mcpguard's peak RSS (VmHWM).
 // Each side runs twice, alternating, and the better run counts, so a noisy neighbour skews both alike.
@@ -15,8 +17,13 @@ func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return fallback }
     return Int(CommandLine.arguments[index + 1]) ?? fallback
 }
-let calls = option("--calls", 5000)
-let burst = option("--burst", 20000)
+let python = CommandLine.arguments.contains("--python")
+let calls = option("--calls", python ? 500 : 5000)
+let burst = option("--burst", python ? 2000 : 20000)
+/// The server command line: this executable, or the Python SDK server.
+let serverCommand: [String] = python
+    ? [FileManager.default.currentDirectoryPath + "/.venv/bin/python", FileManager.default.currentDirectoryPath + "/Benchmarks/GuardBenchmark/echo_server.py"]
+    : [CommandLine.arguments[0], "--echo-server"]
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
 let mcpguard = executable.deletingLastPathComponent().appendingPathComponent("mcpguard").path
 guard FileManager.default.isExecutableFile(atPath: mcpguard) else {
@@ -122,9 +129,9 @@ enum Mode { case direct, floor, full }
 func measure(_ mode: Mode) async throws -> Measurement {
     let guarded = mode != .direct
     let session = switch mode {
-    case .full: try Session(mcpguard, ["run", "--policy", policy, "--audit", work.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path, "--", executable.path, "--echo-server"])
-    case .floor: try Session(mcpguard, ["run", "--policy", floorPolicy, "--", executable.path, "--echo-server"])
-    case .direct: try Session(executable.path, ["--echo-server"])
+    case .full: try Session(mcpguard, ["run", "--policy", policy, "--audit", work.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path, "--"] + serverCommand)
+    case .floor: try Session(mcpguard, ["run", "--policy", floorPolicy, "--"] + serverCommand)
+    case .direct: try Session(serverCommand[0], Array(serverCommand.dropFirst()))
     }
     session.start()
     for id in 2..<102 { session.send(session.call(id)); _ = session.receive() }  // warm-up
@@ -171,7 +178,7 @@ let bestDirect = direct.min { $0.percentile(0.5) < $1.percentile(0.5) }!
 let bestGuarded = guarded.min { $0.percentile(0.5) < $1.percentile(0.5) }!
 let directThroughput = direct.map(\.throughput).max()!
 let guardedThroughput = guarded.map(\.throughput).max()!
-print("Guard benchmark: \(calls) sequential tools/call round trips and a pipelined burst of \(burst), twice each way")
+print("Guard benchmark (\(python ? "Python SDK server" : "Swift echo server")): \(calls) sequential tools/call round trips and a pipelined burst of \(burst), twice each way")
 print("messages: request \(bestDirect.requestBytes) B, response \(bestDirect.responseBytes) B (direct); full policy with audit log, schema, arguments, limits, timeouts, redaction, injection labelling")
 print(String(format: "latency direct:  p50 %.1f µs  p99 %.1f µs", bestDirect.percentile(0.5), bestDirect.percentile(0.99)))
 print(String(format: "latency guarded: p50 %.1f µs  p99 %.1f µs", bestGuarded.percentile(0.5), bestGuarded.percentile(0.99)))
