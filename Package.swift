@@ -62,7 +62,7 @@ let package = Package(
         // Measures detection quality and speed on the labelled corpus in ../shared/corpus (not part of the tests).
         .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         // Measures what `mcpguard run` adds: the same workload direct and through the guard (not part of the tests).
-        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "GuardRuntime"], path: "Benchmarks/GuardBenchmark"),
+        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "GuardRuntime"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py"]),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
