@@ -37,7 +37,8 @@ public struct OutputInjectionDetector: Sendable {
         var best: InstructionScore?
         for (index, first) in located.enumerated() {
             var score = InstructionScore()
-            for other in located[index...] where other.offset - first.offset <= Self.window {
+            for other in located[index...] {
+                guard other.offset - first.offset <= Self.window else { break }  // sorted: the rest are further
                 score.add([other.hit], text: text, pointer: "")
             }
             if score.value > (best?.value ?? 0) { best = score }

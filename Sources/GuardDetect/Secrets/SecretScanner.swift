@@ -264,26 +264,29 @@ public enum SecretScanner {
         var run = 0
         var letters = 0
         var clean = true
-        for byte in utf8 + [0x20] {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                if letters > 0 {
-                    run = clean && (3...8).contains(letters) ? run + 1 : 0
-                    if run >= length { return true }
-                }
-                letters = 0
-                clean = true
-            } else if byte >= 0x61 && byte <= 0x7A {
+        /// A word ended: it extends the run or breaks it.
+        func endWord() -> Bool {
+            if letters > 0 {
+                run = clean && (3...8).contains(letters) ? run + 1 : 0
+            }
+            letters = 0
+            clean = true
+            return run >= length
+        }
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x0A, 0x09, 0x0D:
+                if endWord() { return true }
+            case 0x61...0x7A:
                 letters += 1
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
-                // Quotes and list punctuation around a phrase do not break it.
-                if letters == 0 { continue }
-                letters += 0
-            } else {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: "."):
+                break  // quotes and list punctuation around a phrase do not break it
+            default:
                 clean = false
                 letters += 1
             }
         }
-        return false
+        return endWord()
     }
 
     /// Documentation placeholders: `${VAR}`, `<your-key>`, `xxxx`, `your_api_key`, `EXAMPLE`, one repeated character.
