@@ -204,3 +204,18 @@ struct GuardUnreadableTests {
         #expect(pipeline.fromServer(Array("not json at all".utf8)).isEmpty)
     }
 }
+
+@Suite("Guard pipeline: oversized frames")
+struct GuardOversizedTests {
+    @Test("an oversized answer fails the waiting call once; its timeout does not fire a second error")
+    func oversizedAnswer() throws {
+        let pipeline = try PipelineProbe.pipeline("version: 1\nservers:\n  \"*\":\n    timeout: 1s\n")
+        _ = pipeline.fromClient(PipelineProbe.bytes(["jsonrpc": "2.0", "id": 12, "method": "tools/call", "params": ["name": "big", "arguments": [:]]]))
+        let refused = pipeline.oversized(size: 5_000_000, head: Array(#"{"jsonrpc":"2.0","id":12,"result":{"content":[{"#.utf8), from: .server, limit: 4_194_304)
+        let error = try #require(PipelineProbe.clientError(refused))
+        #expect(error.code == GuardPipeline.ErrorCode.oversized && error.message.contains("from the server: the limit is 4194304 bytes"))
+        #expect(pipeline.tick(now: .now + .seconds(2)).isEmpty)
+        #expect(pipeline.oversized(size: 5_000_000, head: Array("xxxx".utf8), from: .server, limit: 10).isEmpty, "no id, nobody waiting")
+        #expect(PipelineProbe.clientError(pipeline.oversized(size: 99, head: Array("xxxx".utf8), from: .client, limit: 10)) != nil, "the client always hears why")
+    }
+}

@@ -87,3 +87,18 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
     }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension JSONValue {
+    /// The value with every string (not keys) replaced by `transform`'s result; structure and order kept.
+    public func mappingStrings(_ transform: (String) throws -> String) rethrows -> JSONValue {
+        switch self {
+        case .string(let text): return .string(try transform(text))
+        case .array(let elements): return .array(try elements.map { try $0.mappingStrings(transform) })
+        case .object(let object):
+            var result = JSONObject()
+            for (key, member) in object.members { result[key] = try member.mappingStrings(transform) }
+            return .object(result)
+        default: return self
+        }
+    }
+}

@@ -134,6 +134,11 @@ public struct Policy: Sendable, Equatable {
         servers[server] ?? servers["*"] ?? ServerRules()
     }
 
+    /// A duration as people read it in messages and `policy check`: `500 ms`, `30 s`, `1.5 s`.
+    public static func describe(seconds value: Double) -> String {
+        value < 1 ? "\(Int((value * 1000).rounded())) ms" : value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
     /// Why a policy file was refused; names the member.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public let description: String

@@ -133,10 +133,13 @@ extension GuardPipeline {
         result?["action"]?.stringValue == "accept" && result?["content"]?["approve"]?.boolValue == true
     }
 
+    /// Arguments shown to the user lose every kind of secret and personal data, whatever the output policy.
+    static let confirmationRedactor = Redactor(categories: Set(Redactor.Category.allCases))
+
     /// The confirmation form: what will run, where, with which arguments (secrets and personal data redacted).
     func elicitation(tool: String, arguments: JSONValue, mode: Bool) -> JSONValue {
         var shown = arguments.jsonString
-        if let redacted = Redactor(categories: Set(Redactor.Category.allCases)).redact(shown) { shown = redacted.text }
+        if let redacted = Self.confirmationRedactor.redact(shown) { shown = redacted.text }
         if shown.count > 600 { shown = String(shown.prefix(600)) + "…" }
         var params: JSONObject = [
             "message": .string("mcpguard: server \"\(server)\" wants to run the tool \"\(tool)\" with arguments \(shown). Allow this call?"),

@@ -12,8 +12,7 @@ extension GuardPipeline {
             message = try JSONRPCMessage(bytes: bytes)
         } catch {
             // Unscreened output never reaches the client; a waiting request gets an error instead.
-            if let id = LineFramer.sniffID(Array(bytes.prefix(512))) { lock.withLock { _ = state.pending.removeValue(forKey: id) } }
-            return unreadable(bytes, error, from: "the server")
+            return unreadable(bytes, error, from: .server)
         }
         switch message.kind {
         case .request:
@@ -190,13 +189,7 @@ extension GuardPipeline {
 
     /// Every string in a definition without hidden characters.
     static func stripHidden(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let text): .string(HiddenCharacters.strip(text))
-        case .array(let elements): .array(elements.map(stripHidden))
-        case .object(let object):
-            .object(object.members.reduce(into: JSONObject()) { $0[$1.key] = stripHidden($1.value) })
-        default: value
-        }
+        value.mappingStrings(HiddenCharacters.strip)
     }
 
     /// The description without its instruction-like sentences (`listing.poisoned: sanitize`).

@@ -85,12 +85,11 @@ extension GuardPipeline {
     }
 
     /// Screens `array`'s content blocks (`content` of a tool result, `contents` of a resource read).
-    func screenBlocks(_ array: [JSONValue], method: String, tool: String?, source: String, inner: ((JSONValue) -> JSONValue?)? = nil) -> (blocks: [JSONValue]?, blocked: String?) {
+    func screenBlocks(_ array: [JSONValue], method: String, tool: String?, source: String) -> (blocks: [JSONValue]?, blocked: String?) {
         var blocks = array
         var changed = false
         for (offset, block) in array.enumerated() {
-            let target = inner.map { $0(block) } ?? block
-            let (screened, blocked) = screenContent(target ?? block, method: method, tool: tool, source: source)
+            let (screened, blocked) = screenContent(block, method: method, tool: tool, source: source)
             if let blocked { return (nil, blocked) }
             if let screened {
                 blocks[offset] = screened
@@ -152,22 +151,14 @@ extension GuardPipeline {
 
     /// Every string of a structured value screened (redaction, hidden characters; injection blocks or logs).
     func screenStrings(_ value: JSONValue, tool: String, source: String, blocked: inout String?) -> JSONValue {
-        switch value {
-        case .string(let text):
-            let screened = screen(text, method: "tools/call", tool: tool, source: source, structured: true)
-            if let reason = screened.blocked { blocked = reason }
-            return .string(screened.text)
-        case .array(let elements):
-            var result: [JSONValue] = []
-            for element in elements { result.append(screenStrings(element, tool: tool, source: source, blocked: &blocked)) }
-            return .array(result)
-        case .object(let object):
-            var result = JSONObject()
-            for (key, member) in object.members { result[key] = screenStrings(member, tool: tool, source: source, blocked: &blocked) }
-            return .object(result)
-        default:
-            return value
+        var reason: String?
+        let screened = value.mappingStrings { text in
+            let outcome = screen(text, method: "tools/call", tool: tool, source: source, structured: true)
+            if let why = outcome.blocked { reason = why }
+            return outcome.text
         }
+        if let reason { blocked = reason }
+        return screened
     }
 
     /// `resources/read`: every text content screened.

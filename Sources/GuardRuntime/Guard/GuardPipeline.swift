@@ -113,7 +113,7 @@ public final class GuardPipeline: @unchecked Sendable {
         } catch {
             // Fail closed: what the guard cannot read it cannot check, and a lenient server might read it
             // differently (`{"name":"allowed","name":"denied"}`).
-            return unreadable(bytes, error, from: "your client")
+            return unreadable(bytes, error, from: .client)
         }
         switch message.kind {
         case .response, .errorResponse:
@@ -149,16 +149,38 @@ public final class GuardPipeline: @unchecked Sendable {
         return [.toServer(bytes)]
     }
 
-    /// The answer to a message that is not one JSON-RPC object: an error to the client (by id when the id
-    /// can be read), and nothing forwarded.
-    func unreadable(_ bytes: [UInt8], _ error: JSONRPCEnvelopeError, from sender: String) -> [Delivery] {
+    /// Which side a message came from.
+    public enum Side: Sendable {
+        case client, server
+
+        var name: String { self == .client ? "your client" : "the server" }
+    }
+
+    /// A frame over the size limit: refused (see ``refuseFrame(head:from:code:control:text:size:)``).
+    public func oversized(size: Int, head: [UInt8], from side: Side, limit: Int) -> [Delivery] {
+        refuseFrame(head: head, from: side, code: ErrorCode.oversized, control: GuardControls.maxSize, size: size,
+                    text: "mcpguard refused a \(size)-byte message from \(side.name): the limit is \(limit) bytes (rule transport.max-size)")
+    }
+
+    /// A message that is not one JSON-RPC object the guard can read: refused, never forwarded.
+    func unreadable(_ bytes: [UInt8], _ error: JSONRPCEnvelopeError, from side: Side) -> [Delivery] {
         let batch = bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "[")
         let reason = batch ? "JSON-RPC batches are not forwarded (MCP dropped them after 2025-03-26)" : "\(error)"
-        let text = "mcpguard refused a message from \(sender) that it cannot check: \(reason) (rule transport.parse)"
-        record(.denied, method: nil, tool: nil, rule: GuardControls.parse.id, checklist: GuardControls.parse.checklist, size: bytes.count, detail: text)
-        let id = LineFramer.sniffID(Array(bytes.prefix(512)))
-        if sender != "your client", id == nil { return [] }
-        return [.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: ErrorCode.malformed, message: text, data: ["rule": .string(GuardControls.parse.id)])).raw)]
+        return refuseFrame(head: Array(bytes.prefix(512)), from: side, code: ErrorCode.malformed, control: GuardControls.parse, size: bytes.count,
+                           text: "mcpguard refused a message from \(side.name) that it cannot check: \(reason) (rule transport.parse)")
+    }
+
+    /// A frame the guard does not pass on. The client learns why, by id when the id can be read from the
+    /// frame's first bytes. A refused server answer also ends the wait of the request it answers; one whose
+    /// id cannot be read has nobody waiting, so nothing is sent.
+    func refuseFrame(head: [UInt8], from side: Side, code: Int, control: ControlDescriptor, size: Int, text: String) -> [Delivery] {
+        record(.denied, method: nil, tool: nil, rule: control.id, checklist: control.checklist, size: size, detail: text)
+        let id = LineFramer.sniffID(head)
+        if side == .server {
+            guard let id else { return [] }
+            lock.withLock { _ = state.pending.removeValue(forKey: id) }
+        }
+        return [.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: code, message: text, data: ["rule": .string(control.id)])).raw)]
     }
 
     /// An error answer to the client for `message`, recorded in the audit log.
@@ -199,14 +221,14 @@ public final class GuardPipeline: @unchecked Sendable {
         }
         for (id, call) in expiredCalls {
             let seconds = call.tool.flatMap(rules.timeout(for:)) ?? 0
-            let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Self.seconds(seconds)): the policy's timeout (rule policy.timeout)"
+            let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Policy.describe(seconds: seconds)): the policy's timeout (rule policy.timeout)"
             let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": id.jsonValue, "reason": .string(text)]]
             deliveries.append(.toServer(JSONWriter().bytes(cancel)))
             deliveries.append(.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: ErrorCode.timeout, message: text, data: ["rule": .string(GuardControls.timeout.id)])).raw))
             record(.denied, method: call.method, tool: call.tool, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist, detail: text)
         }
         for (askID, held) in expiredAsks {
-            let text = "tool \(held.tool) was not run: no answer to mcpguard's confirmation within \(Self.seconds(rules.askTimeout)) (rule policy.ask)"
+            let text = "tool \(held.tool) was not run: no answer to mcpguard's confirmation within \(Policy.describe(seconds: rules.askTimeout)) (rule policy.ask)"
             let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": askID.jsonValue, "reason": "timed out"]]
             deliveries.append(.toClient(JSONWriter().bytes(cancel)))
             deliveries += refuse(held.message, tool: held.tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id, text: text, checklist: GuardControls.policyAsk.checklist)
@@ -235,10 +257,6 @@ public final class GuardPipeline: @unchecked Sendable {
         case .number(let number): .number(number)
         default: nil
         }
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int(value * 1000)) ms" : value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     /// `{path: string, count: number}`: argument names and types, never values (they may be secrets).

@@ -26,7 +26,6 @@ public final class StdioGuard: @unchecked Sendable {
     public func run(command: String, arguments: [String], environment: [String: String]) async throws -> Int32 {
         let child = try ChildProcess(command: command, arguments: arguments, environment: environment)
         let pipeline = self.pipeline
-        let maxMessageSize = self.maxMessageSize
 
         // Server stderr → our stderr.
         Thread { [child] in
@@ -40,53 +39,12 @@ public final class StdioGuard: @unchecked Sendable {
         }.start()
 
         // Server stdout → pipeline → our stdout (or back to the server).
-        Thread { [self, child] in
-            var framer = LineFramer(maxFrameSize: maxMessageSize)
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(child.stdout.fileDescriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                var batch = Batch()
-                for frame in framer.append(buffer[0..<count]) {
-                    switch frame {
-                    case .line(let line):
-                        batch.add(pipeline.fromServer(line))
-                    case .oversized(let size):
-                        // The client waits for this answer: tell it, by id, why it will not come.
-                        let id = LineFramer.sniffID(framer.oversizedHead)
-                        pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size, detail: "message from the server over the limit")
-                        FileHandle.standardError.write(Data("mcpguard: dropped a \(size)-byte message from the server (limit \(maxMessageSize))\n".utf8))
-                        if let id {
-                            batch.add([.toClient(oversizedError(id: id, size: size, from: "the server").raw)])
-                        }
-                    }
-                }
-                flush(batch, child)
-            }
-        }.start()
+        Thread { [self, child] in pump(child.stdout.fileDescriptor, from: .server, child) }.start()
 
         // Host stdin → pipeline → server (in a thread: reads block).
         let hostDone = AsyncStream<Void>.makeStream()
         Thread { [self, child] in
-            var framer = LineFramer(maxFrameSize: maxMessageSize)
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            reading: while true {
-                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                var batch = Batch()
-                for frame in framer.append(buffer[0..<count]) {
-                    switch frame {
-                    case .line(let line):
-                        batch.add(pipeline.fromClient(line))
-                    case .oversized(let size):
-                        pipeline.record(.denied, method: nil, tool: nil, rule: GuardControls.maxSize.id, checklist: GuardControls.maxSize.checklist, size: size)
-                        batch.add([.toClient(oversizedError(id: LineFramer.sniffID(framer.oversizedHead), size: size, from: "your client").raw)])
-                    }
-                }
-                if !flush(batch, child) { break reading }
-            }
+            pump(STDIN_FILENO, from: .client, child)
             hostDone.continuation.finish()
         }.start()
 
@@ -119,12 +77,29 @@ public final class StdioGuard: @unchecked Sendable {
         return serverExitedFirst ? (child.exitStatus ?? 0) : 0
     }
 
-    func oversizedError(id: JSONRPCID?, size: Int, from sender: String) -> JSONRPCMessage {
-        JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(
-            code: GuardPipeline.ErrorCode.oversized,
-            message: "mcpguard refused a \(size)-byte message from \(sender): the limit is \(maxMessageSize) bytes (rule transport.max-size)",
-            data: ["rule": .string(GuardControls.maxSize.id)]
-        ))
+    /// Reads line-framed messages from `descriptor` until EOF and sends what the pipeline makes of each.
+    /// Reading the host also stops when the server can no longer be written to.
+    private func pump(_ descriptor: Int32, from side: GuardPipeline.Side, _ child: ChildProcess) {
+        var framer = LineFramer(maxFrameSize: maxMessageSize)
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            var batch = Batch()
+            for frame in framer.append(buffer[0..<count]) {
+                switch frame {
+                case .line(let line):
+                    batch.add(side == .client ? pipeline.fromClient(line) : pipeline.fromServer(line))
+                case .oversized(let size):
+                    if side == .server {
+                        FileHandle.standardError.write(Data("mcpguard: dropped a \(size)-byte message from the server (limit \(maxMessageSize))\n".utf8))
+                    }
+                    batch.add(pipeline.oversized(size: size, head: framer.oversizedHead, from: side, limit: maxMessageSize))
+                }
+            }
+            if !flush(batch, child), side == .client { return }
+        }
     }
 
     /// Everything one read produced, per side, so a burst of messages costs one write per side.

@@ -29,9 +29,9 @@ struct PolicyCommand: AsyncParsableCommand {
                 var header = "server \(name == "*" ? "* (every server)" : name): default \(rules.defaultAction.rawValue), withhold tools with \(rules.withholdAt.rawValue)+ findings"
                 if let rate = rules.rate { header += ", at most \(rate.count) calls per \(Int(rate.seconds)) s" }
                 if let budget = rules.budget { header += ", \(budget) calls per session" }
-                if let timeout = rules.timeout { header += ", calls time out after \(Self.seconds(timeout))" }
+                if let timeout = rules.timeout { header += ", calls time out after \(Policy.describe(seconds: timeout))" }
                 lines.append(header)
-                lines.append("  listing: poisoned definitions are \(rules.poisoned == .withhold ? "withheld" : "sanitised"); asks expire after \(Self.seconds(rules.askTimeout))")
+                lines.append("  listing: poisoned definitions are \(rules.poisoned == .withhold ? "withheld" : "sanitised"); asks expire after \(Policy.describe(seconds: rules.askTimeout))")
                 lines.append("  outputs: cut at \(rules.outputs.maxSize) bytes; redact \(rules.outputs.redact.isEmpty ? "nothing" : rules.outputs.redact.sorted().joined(separator: ", ")); injection \(rules.outputs.injection.rawValue)")
                 if !rules.environment.isEmpty { lines.append("  environment: the basics plus \(rules.environment.joined(separator: ", "))") }
                 for tool in rules.tools.keys.sorted() {
@@ -46,15 +46,11 @@ struct PolicyCommand: AsyncParsableCommand {
                     }
                     if let rate = rule.rate { line += "; at most \(rate.count) per \(Int(rate.seconds)) s" }
                     if let budget = rule.budget { line += "; \(budget) per session" }
-                    if let timeout = rule.timeout { line += "; times out after \(Self.seconds(timeout))" }
+                    if let timeout = rule.timeout { line += "; times out after \(Policy.describe(seconds: timeout))" }
                     lines.append(line)
                 }
             }
             Terminal.writeStdout(lines.joined(separator: "\n") + "\n")
-        }
-
-        static func seconds(_ value: Double) -> String {
-            value < 1 ? "\(Int((value * 1000).rounded())) ms" : value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
         }
     }
 
