@@ -11,7 +11,7 @@ public struct DetectionEngine: Sendable {
     /// The detectors that ship with this build.
     public static let builtIn = DetectionEngine(detectors: [
         ToolPoisoningDetector(), HiddenContentDetector(), DeclaredPurposeDetector(), CrossServerDetector(),
-        SecretExposureDetector(), CapabilityDetector(), ConfigRiskDetector(),
+        SecretExposureDetector(), CapabilityDetector(), ConfigRiskDetector(), TextDocumentDetector(),
     ])
 
     /// Every rule the detectors can report, sorted by id.

@@ -18,10 +18,34 @@ public struct DetectionInput: Sendable {
     public var snapshot: InventorySnapshot
     /// Host config files as read from disk, for config audits.
     public var configs: [ConfigDocument]
+    /// Texts a model reads besides definitions: host instruction files and `scan --text` inputs.
+    public var documents: [TextDocument]
 
-    public init(snapshot: InventorySnapshot, configs: [ConfigDocument] = []) {
+    public init(snapshot: InventorySnapshot, configs: [ConfigDocument] = [], documents: [TextDocument] = []) {
         self.snapshot = snapshot
         self.configs = configs
+        self.documents = documents
+    }
+}
+
+/// A text file the model reads: a host instruction file (`CLAUDE.md`, `AGENTS.md`, …) or any text given
+/// to `scan --text`.
+public struct TextDocument: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// Standing instructions a host gives its model in every session.
+        case instructionFile = "instruction file"
+        /// Any other text, as a tool might return it.
+        case text
+    }
+
+    public var path: String
+    public var kind: Kind
+    public var text: String
+
+    public init(path: String, kind: Kind, text: String) {
+        self.path = path
+        self.kind = kind
+        self.text = text
     }
 }
 

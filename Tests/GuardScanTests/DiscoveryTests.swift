@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardDetect
 import GuardRuntime
 import Testing
 
@@ -133,5 +134,27 @@ struct DiscoveryTests {
         #expect(spec.args == ["mcp-server-git", "--repository", "."])
         #expect(Discovery.unwrapGuard(command: "mcpguard", args: ["run", "--policy", "p.yaml"]) == nil, "no server after --")
         #expect(Discovery.unwrapGuard(command: "node", args: ["run", "--", "x"]) == nil)
+    }
+}
+
+@Suite("Instruction files")
+struct InstructionFilesTests {
+    @Test("finds project and home instruction files, nearest first, and rule folders")
+    func finds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mcpguard-instr-\(UUID().uuidString)").path
+        let project = root + "/repo/sub"
+        let home = root + "/home"
+        for directory in [project, root + "/repo/.cursor/rules", home + "/.codex"] {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "sub rules".write(toFile: project + "/AGENTS.md", atomically: true, encoding: .utf8)
+        try "repo rules".write(toFile: root + "/repo/CLAUDE.md", atomically: true, encoding: .utf8)
+        try "cursor rule".write(toFile: root + "/repo/.cursor/rules/style.mdc", atomically: true, encoding: .utf8)
+        try "not a rule".write(toFile: root + "/repo/.cursor/rules/image.png", atomically: true, encoding: .utf8)
+        try "home rules".write(toFile: home + "/.codex/AGENTS.md", atomically: true, encoding: .utf8)
+        let found = InstructionFiles.find(workingDirectory: project, home: home)
+        #expect(found.map(\.text) == ["sub rules", "repo rules", "cursor rule", "home rules"])
+        #expect(found.allSatisfy { $0.kind == .instructionFile })
     }
 }

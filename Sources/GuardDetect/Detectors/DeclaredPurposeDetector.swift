@@ -6,7 +6,12 @@ import GuardCore
 /// Security tooling that *detects* such activity is common; a description that speaks of detection,
 /// monitoring, alerts or investigation around the offensive word is not reported.
 public struct DeclaredPurposeDetector: Detector {
-    public init() {}
+    /// The learned model that reads each tool beside the phrase rules; nil runs the rules alone.
+    public let scorer: LearnedScorer?
+
+    public init(scorer: LearnedScorer? = LearnedScorer.shared) {
+        self.scorer = scorer
+    }
 
     public var rules: [RuleDescriptor] { [Rules.maliciousPurpose] }
 
@@ -39,6 +44,12 @@ public struct DeclaredPurposeDetector: Detector {
         var findings: [Finding] = []
         for server in input.snapshot.servers where server.status == .ok {
             for subject in ModelVisibleText.subjects(of: server) where subject.kind == .tool {
+                let before = findings.count
+                defer {
+                    if findings.count == before, let scorer, let finding = learnedFinding(scorer, subject: subject, server: server) {
+                        findings.append(finding)
+                    }
+                }
                 for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
                     let tokens = Tokenizer.tokens(text.role == .name ? text.text.replacingOccurrences(of: "_", with: " ") : text.text)
                     guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
@@ -67,5 +78,19 @@ public struct DeclaredPurposeDetector: Detector {
             }
         }
         return findings
+    }
+
+    /// A finding when the learned offensive-purpose model reads the tool as built for attacks.
+    func learnedFinding(_ scorer: LearnedScorer, subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
+        let texts = subject.texts.filter { $0.role != .uri }.map(\.text)
+        guard let verdict = scorer.definitionVerdict(texts, model: 1) else { return nil }
+        return Finding(
+            Rules.maliciousPurpose, severity: verdict.isHigh ? .high : .medium, server: server.name,
+            tool: subject.name, location: server.location(pointer: subject.pointer + "/description"),
+            message: "Tool \(subject.name ?? "(unnamed)") reads as built for attacks (learned model, \(LearnedScorer.percent(verdict.probability)))"
+                + (verdict.reasons.isEmpty ? "" : ": " + ToolPoisoningDetector.list(verdict.reasons)),
+            evidence: verdict.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
+            fingerprintKey: subject.pointer
+        )
     }
 }

@@ -28,6 +28,13 @@ public enum Rules {
         defaultSeverity: .medium, checklist: ["CLI-MGMT-04", "MULTI-01"]
     )
 
+    public static let textInjection = RuleDescriptor(
+        id: "text-injection", name: "Instructions planted in a text the model reads",
+        summary: "A host instruction file (CLAUDE.md, AGENTS.md, .cursorrules, …) or a text given to `scan --text` carries instructions an attacker would plant for the model: exfiltration, hidden actions, commands to run, overrides of its rules.",
+        remediation: "Read the lines named; remove what you did not write. Instruction files come with cloned repositories: review them before an agent works in that directory.",
+        defaultSeverity: .high, checklist: ["CLI-PROMPT-02", "CLI-PROMPT-01"]
+    )
+
     // Hidden content
     public static let hiddenUnicode = RuleDescriptor(
         id: "hidden-unicode", name: "Hidden Unicode",

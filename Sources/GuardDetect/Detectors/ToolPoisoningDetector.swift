@@ -7,7 +7,12 @@ import GuardCore
 /// Scoring is multi-signal (see ``InstructionScore``): one weak word is never a finding; each category counts
 /// once; the severity grows with the number and weight of distinct categories.
 public struct ToolPoisoningDetector: Detector {
-    public init() {}
+    /// The learned model that reads each definition beside the rules; nil runs the rules alone.
+    public let scorer: LearnedScorer?
+
+    public init(scorer: LearnedScorer? = LearnedScorer.shared) {
+        self.scorer = scorer
+    }
 
     public var rules: [RuleDescriptor] { [Rules.toolPoisoning, Rules.preferenceManipulation, Rules.contextHarvesting] }
 
@@ -22,7 +27,11 @@ public struct ToolPoisoningDetector: Detector {
                 for text in subject.texts where text.role != .uri {
                     score.add(InstructionAnalyzer.shared.hits(in: text.text), text: text.text, pointer: text.pointer)
                 }
-                if let finding = poisoningFinding(score, subject: subject, server: server) { findings.append(finding) }
+                if let finding = poisoningFinding(score, subject: subject, server: server) {
+                    findings.append(finding)
+                } else if let scorer, let finding = learnedFinding(scorer, subject: subject, server: server, ruleScore: score.value) {
+                    findings.append(finding)
+                }
                 if subject.kind == .tool, let schema = subject.value?["inputSchema"] {
                     findings.append(contentsOf: harvestingFindings(schema, subject: subject, server: server))
                 }
@@ -56,6 +65,26 @@ public struct ToolPoisoningDetector: Detector {
             )
         }
         return nil
+    }
+
+    /// A finding when the learned poisoning model reads the subject as instructions aimed at the model,
+    /// with the sentence that scored highest as evidence and the heaviest features as reasons.
+    ///
+    /// Honest definitions guide the model too ("ask the user before calling this"), so below the model's
+    /// high threshold a finding also needs some phrase-rule evidence (half the rules' own threshold).
+    func learnedFinding(_ scorer: LearnedScorer, subject: ModelVisibleText.Subject, server: ServerInventory, ruleScore: Double) -> Finding? {
+        let texts = subject.texts.filter { $0.role != .uri }.map(\.text)
+        guard let verdict = scorer.definitionVerdict(texts, model: 0),
+              verdict.isHigh || ruleScore >= Self.poisoningThreshold / 2 else { return nil }
+        let pointer = verdict.strongest.flatMap { sentence in subject.texts.first { $0.text == sentence.text }?.pointer } ?? subject.pointer
+        return Finding(
+            Rules.toolPoisoning, severity: verdict.isHigh ? .high : .medium, server: server.name, tool: subject.name,
+            location: server.location(pointer: pointer),
+            message: "\(Self.label(subject)) reads as instructions aimed at the model (learned model, \(LearnedScorer.percent(verdict.probability)))"
+                + (verdict.reasons.isEmpty ? "" : ": " + Self.list(verdict.reasons)),
+            evidence: verdict.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
+            fingerprintKey: subject.pointer
+        )
     }
 
     /// Property names that ask for the model's own context rather than for the tool's input.

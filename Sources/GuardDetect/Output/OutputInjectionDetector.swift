@@ -12,8 +12,12 @@ public struct OutputInjectionDetector: Sendable {
     public let threshold: Double
     private let analyzer: InstructionAnalyzer
 
-    public init(threshold: Double = 3) {
+    /// The learned injection model, read beside the phrase rules; nil runs the rules alone.
+    public let scorer: LearnedScorer?
+
+    public init(threshold: Double = 3, scorer: LearnedScorer? = LearnedScorer.shared) {
         self.threshold = threshold
+        self.scorer = scorer
         self.analyzer = InstructionAnalyzer(signals: InstructionSignal.all + InstructionSignal.output)
     }
 
@@ -23,11 +27,51 @@ public struct OutputInjectionDetector: Sendable {
         public let categories: [InstructionCategory]
         /// Hits that carry weight (not bare pseudo-tags), in text order; what `redact` removes.
         public let hits: [InstructionHit]
+        /// The learned model's probability for the best window, when the model decided.
+        public var learned: Float?
+        /// The heaviest words and flags behind a learned verdict.
+        public var reasons: [String] = []
+
+        /// What the verdict saw, in words (for messages and audit records).
+        public var summary: String {
+            if !categories.isEmpty { return categories.map(\.phrase).joined(separator: "; ") }
+            let quoted = learned.map { "learned model, \(LearnedScorer.percent($0))" } ?? "learned model"
+            return reasons.isEmpty ? quoted : quoted + ": " + reasons.joined(separator: ", ")
+        }
     }
 
     /// A verdict when `text` reads as injected, else nil.
     public func inspect(_ text: String) -> Verdict? {
         guard text.utf8.count >= 12 else { return nil }
+        if let verdict = ruleVerdict(text) { return verdict }
+        return learnedVerdict(text)
+    }
+
+    /// The learned model's verdict: the best window at or above the model's threshold. Its hits are the
+    /// window's sentences that score above the threshold on their own, or the best one.
+    func learnedVerdict(_ text: String) -> Verdict? {
+        guard let scorer, let best = scorer.scoreOutput(text), best.probability >= scorer.outputs.models[0].threshold else { return nil }
+        let window = String(text[best.range])
+        let model = scorer.outputs.models[0]
+        var sentences: [(Float, Range<String.Index>)] = []
+        for range in OutputWindows.sentenceRanges(window) {
+            let sums = scorer.outputs.sums(String(window[range]))
+            guard sums.count > 0 else { continue }
+            let lower = text.utf8.index(best.range.lowerBound, offsetBy: window.utf8.distance(from: window.startIndex, to: range.lowerBound))
+            let upper = text.utf8.index(lower, offsetBy: window.utf8.distance(from: range.lowerBound, to: range.upperBound))
+            sentences.append((scorer.outputs.probability(sums, model: 0), lower..<upper))
+        }
+        var chosen = sentences.filter { $0.0 >= model.threshold }.map(\.1)
+        if chosen.isEmpty, let top = sentences.max(by: { $0.0 < $1.0 }) { chosen = [top.1] }
+        let hits = chosen.map { InstructionHit(category: .hiddenBehaviour, weight: 0, tokens: 0..<0, range: $0) }
+        var verdict = Verdict(score: Double(best.probability), categories: [], hits: hits)
+        verdict.learned = best.probability
+        verdict.reasons = scorer.reasons([window], set: scorer.outputs, model: 0, limit: 4)
+        return verdict
+    }
+
+    /// The phrase rules' verdict.
+    func ruleVerdict(_ text: String) -> Verdict? {
         var hits = analyzer.hits(in: text).map { Self.imperative($0, in: text) }
         hits.append(contentsOf: Self.markup(in: text))
         guard !hits.isEmpty else { return nil }

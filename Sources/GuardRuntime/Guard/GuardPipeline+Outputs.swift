@@ -40,7 +40,7 @@ extension GuardPipeline {
         }
         let action = rules.outputs.injection
         guard action != .off, let verdict = injection.inspect(text) else { return Screened(text: text) }
-        let what = verdict.categories.map(\.phrase).joined(separator: "; ")
+        let what = verdict.summary
         switch action {
         case .block:
             return Screened(text: text, blocked: "mcpguard blocked the output of \(source): it reads as prompt injection (\(what)) (rule output.injection)")

@@ -50,6 +50,8 @@ public struct Discovery: Sendable {
         public var searched: [String] = []
         /// Files that exist but could not be read, with the reason.
         public var unreadable: [(path: String, reason: String)] = []
+        /// Host instruction files (`CLAUDE.md`, `AGENTS.md`, …) of the project and the home directory.
+        public var documents: [TextDocument] = []
     }
 
     /// Largest config file read; anything bigger is reported, not parsed.
@@ -73,6 +75,7 @@ public struct Discovery: Sendable {
             if options.hosts.isEmpty || options.hosts.contains("claude-code") {
                 files += pluginConfigs().map { ($0, "claude-code") }
             }
+            result.documents = InstructionFiles.find(workingDirectory: options.workingDirectory, home: options.home)
         }
         var seen: Set<String> = []
         for (path, host) in files {

@@ -40,6 +40,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(help: "Scan the bundled demo config and inventory.")
     var demo = false
 
+    @Option(name: .customLong("text"), help: ArgumentHelp("Screen a text file (or - for stdin) for planted instructions, as tool output; repeatable.", valueName: "file"))
+    var textPaths: [String] = []
+
     @Option(help: "Report format: text, json, sarif, markdown or html.")
     var format: ReportFormat = .text
 
@@ -58,6 +61,9 @@ struct ScanCommand: AsyncParsableCommand {
         if (demo || snapshotPath != nil) && (sources.hasExplicitSources || staticOnly) {
             throw ValidationError("--demo and --snapshot scan saved data; they cannot be combined with --config, --server, --url or --static")
         }
+        if !textPaths.isEmpty && (demo || snapshotPath != nil || sources.hasExplicitSources || staticOnly) {
+            throw ValidationError("--text screens files on their own; it cannot be combined with --demo, --snapshot, --config, --server, --url or --static")
+        }
         if failOn.lowercased() != "none" && Severity(name: failOn) == nil {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on (expected info, low, medium, high, critical or none)")
         }
@@ -67,7 +73,10 @@ struct ScanCommand: AsyncParsableCommand {
         let input: DetectionInput
         let subject: String
         var probeFindings: [Finding] = []
-        if demo {
+        if !textPaths.isEmpty {
+            input = DetectionInput(snapshot: InventorySnapshot(servers: []), documents: try textPaths.map(Self.readText))
+            subject = textPaths.count == 1 ? "text \(textPaths[0] == "-" ? "from standard input" : textPaths[0])" : "\(textPaths.count) texts"
+        } else if demo {
             input = DemoData.input
             subject = "the bundled demo (\(DemoData.configPath))"
         } else if let snapshotPath {
@@ -88,12 +97,12 @@ struct ScanCommand: AsyncParsableCommand {
                 ? discovery.servers.map { $0.inventory(status: .skipped, error: "static scan: not started") }
                 : await sources.inventory(discovery.servers)
             if !staticOnly { probeFindings = await RemoteSecurityAudit().findings(for: discovery.servers) }
-            input = DetectionInput(snapshot: InventorySnapshot(servers: servers), configs: discovery.configs)
+            input = DetectionInput(snapshot: InventorySnapshot(servers: servers), configs: discovery.configs, documents: discovery.documents)
             subject = sources.subject(discovery) + (staticOnly ? " (static)" : "")
         }
 
         // Pins: an explicit --lock must exist; otherwise the nearest mcpguard.lock is used if there is one.
-        if !demo {
+        if !demo && textPaths.isEmpty {
             if let lockPath {
                 guard FileManager.default.fileExists(atPath: lockPath) else { throw CLIError("cannot read lockfile \(lockPath): no such file") }
             }
@@ -134,6 +143,18 @@ struct ScanCommand: AsyncParsableCommand {
         let threshold = Severity(name: failOn) ?? .critical
         let code = failOn.lowercased() == "none" ? (report.exitCode(failOn: .critical) == 2 ? 2 : 0) : report.exitCode(failOn: threshold)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// A text to screen: a file, or standard input for `-`. Not UTF-8 is one clear error.
+    static func readText(_ path: String) throws -> TextDocument {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            bytes = try Terminal.readFile(path, what: "text")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIError("text \(path): not UTF-8 text") }
+        return TextDocument(path: path == "-" ? "<stdin>" : path, kind: .text, text: text)
     }
 
     /// Nothing configured: say where mcpguard looked and what to try instead.

@@ -1,0 +1,130 @@
+/// Structural facts about a text that words alone spread thin: it contains a URL, a shell pipe, talks to
+/// an assistant, shouts, hides characters. Each is one dense feature of the learned models.
+public struct StructuralFeature: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    // Character level (``NormalizedText``).
+    public static let url = Self(rawValue: 1 << 0)
+    public static let homePath = Self(rawValue: 1 << 1)
+    public static let atSign = Self(rawValue: 1 << 2)
+    public static let pipe = Self(rawValue: 1 << 3)
+    public static let dollar = Self(rawValue: 1 << 4)
+    public static let backtick = Self(rawValue: 1 << 5)
+    public static let angleBracket = Self(rawValue: 1 << 6)
+    public static let markupComment = Self(rawValue: 1 << 7)
+    public static let heading = Self(rawValue: 1 << 8)
+    public static let colonLabel = Self(rawValue: 1 << 9)
+    public static let shouting = Self(rawValue: 1 << 10)
+    public static let hiddenCharacters = Self(rawValue: 1 << 11)
+    public static let otherScript = Self(rawValue: 1 << 12)
+    public static let encodedText = Self(rawValue: 1 << 13)
+    public static let spacedLetters = Self(rawValue: 1 << 14)
+    // Word level (``StructuralLexicon``).
+    public static let addressesModel = Self(rawValue: 1 << 15)
+    public static let secondPerson = Self(rawValue: 1 << 16)
+    public static let shellCommand = Self(rawValue: 1 << 17)
+    public static let secretWords = Self(rawValue: 1 << 18)
+    public static let deprecation = Self(rawValue: 1 << 19)
+    public static let upgrade = Self(rawValue: 1 << 20)
+    public static let urgency = Self(rawValue: 1 << 21)
+    public static let concealment = Self(rawValue: 1 << 22)
+    public static let override = Self(rawValue: 1 << 23)
+    public static let sending = Self(rawValue: 1 << 24)
+    public static let toolWords = Self(rawValue: 1 << 25)
+    public static let absolutes = Self(rawValue: 1 << 26)
+    public static let userWords = Self(rawValue: 1 << 27)
+    public static let authority = Self(rawValue: 1 << 28)
+    public static let instructionWords = Self(rawValue: 1 << 29)
+    public static let funds = Self(rawValue: 1 << 30)
+    // Phrase level (word pairs).
+    public static let youMust = Self(rawValue: 1 << 31)
+    public static let doNotTell = Self(rawValue: 1 << 32)
+    public static let insteadUse = Self(rawValue: 1 << 33)
+    public static let beforeAnything = Self(rawValue: 1 << 34)
+    public static let previousInstructions = Self(rawValue: 1 << 35)
+    public static let offensiveVerb = Self(rawValue: 1 << 36)
+    public static let defensiveWords = Self(rawValue: 1 << 37)
+
+    /// How many flags exist: the models' structural block has this many weights.
+    public static let count = 38
+
+    /// Words for explanations, by bit.
+    public static let names: [String] = [
+        "a URL", "a home-directory or dotfile path", "an e-mail address", "a shell pipe", "a `$` variable", "backticks",
+        "angle-bracket markup", "a markup comment", "a heading", "a `label:` prefix", "shouted words", "hidden characters",
+        "a non-Latin script", "an encoded payload", "spaced-out letters", "words addressed to an AI model",
+        "second-person wording", "shell commands", "credential words", "a deprecation claim", "an upgrade or maintenance claim",
+        "urgency markers", "concealment words", "override words", "sending or forwarding words", "talk of tools",
+        "absolutes (always, never, every)", "talk of the user", "claims of authority (system, admin)", "talk of instructions",
+        "talk of funds", "\"you must\"-style orders", "\"do not tell\"-style concealment", "\"use … instead\" redirection",
+        "\"before anything else\" ordering", "\"previous instructions\"", "offensive verbs", "defensive wording",
+    ]
+
+    /// The bits set, in order.
+    public var indices: [Int] {
+        (0..<Self.count).filter { rawValue & (1 << UInt64($0)) != 0 }
+    }
+}
+
+/// Word and word-pair lists behind the word-level structural flags, keyed by the featurizer's hashes.
+enum StructuralLexicon {
+    static let words: [StructuralFeature: [String]] = [
+        .addressesModel: ["assistant", "ai", "llm", "model", "agent", "chatbot", "claude", "gpt", "chatgpt", "gemini", "copilot", "bot", "asistente", "assistent", "ассистент", "модель"],
+        .secondPerson: ["you", "your", "yourself", "tu", "usted", "du", "dein", "vous", "ты", "вы"],
+        .shellCommand: ["curl", "wget", "bash", "sh", "zsh", "powershell", "pwsh", "chmod", "sudo", "eval", "exec", "nc", "netcat", "rm", "printenv", "env", "iex", "certutil", "mshta", "rundll32", "regsvr32", "crontab", "ssh", "scp"],
+        .secretWords: ["password", "passwords", "token", "tokens", "api_key", "apikey", "credentials", "credential", "secret", "secrets", "mnemonic", "seed", "id_rsa", "private_key", "cookies", "contraseña", "passwort", "пароль"],
+        .deprecation: ["deprecated", "obsolete", "outdated", "discontinued", "legacy", "replaced", "sunset", "veraltet", "obsoleto", "устарел"],
+        .upgrade: ["upgrade", "upgraded", "enhancement", "maintenance", "patch", "migrated", "migration", "hotfix"],
+        .urgency: ["important", "urgent", "critical", "mandatory", "immediately", "attention", "warning", "required", "must", "wichtig", "importante", "важно", "urgente"],
+        .concealment: ["secretly", "silently", "quietly", "covertly", "discreetly", "invisibly", "unnoticed", "stealthily"],
+        .override: ["ignore", "disregard", "forget", "override", "bypass", "supersede", "supersedes", "ignora", "ignoriere", "ignorieren", "ignorez", "ignorer", "игнорируй", "забудь", "olvida"],
+        .sending: ["send", "forward", "upload", "transmit", "post", "email", "exfiltrate", "bcc", "leak", "share", "envía", "sende", "envoyer", "отправь"],
+        .toolWords: ["tool", "tools", "function", "invoke", "mcp", "server", "herramienta", "werkzeug", "outil", "инструмент"],
+        .absolutes: ["always", "never", "every", "all", "any", "siempre", "immer", "toujours", "всегда", "nunca", "niemals", "jamais", "никогда"],
+        .userWords: ["user", "users", "human", "usuario", "benutzer", "utilisateur", "пользователь"],
+        .authority: ["system", "admin", "administrator", "developer", "root", "operator", "sistema", "système", "система"],
+        .instructionWords: ["instructions", "instruction", "prompt", "directive", "directives", "rules", "instrucciones", "anweisungen", "consignes", "инструкции"],
+        .funds: ["wallet", "transfer", "payment", "amount", "recipient", "iban", "usdc", "eth", "btc", "swap", "withdraw", "allowance"],
+        .offensiveVerb: ["steal", "exfiltrate", "phish", "phishing", "exploit", "hijack", "dump", "harvest", "keylogger", "backdoor", "ransomware", "persistence", "evade", "evasion", "inject", "spoof", "crack", "bruteforce", "enumerate", "escalate", "impersonate", "obfuscate", "implant", "beacon", "lateral", "mimikatz", "payload"],
+        .defensiveWords: ["detect", "detection", "monitor", "monitoring", "alert", "alerts", "investigate", "incident", "prevent", "protect", "audit", "compliance", "remediate", "remediation", "mitigate", "mitigation", "defend", "vulnerability", "scanner"],
+    ]
+
+    static let pairs: [StructuralFeature: [String]] = [
+        .youMust: ["you must", "you should", "you need", "you have", "you will", "you are", "you shall", "you may", "make sure", "be sure", "du musst", "debes", "vous devez", "ты должен"],
+        .doNotTell: ["not tell", "not mention", "not inform", "not reveal", "not disclose", "t tell", "t mention", "t reveal", "never tell", "never mention", "never reveal", "without telling", "without informing"],
+        .insteadUse: ["instead use", "use instead", "instead call", "replaced by", "no longer", "moved to", "superseded by", "switch to"],
+        .beforeAnything: ["before any", "before using", "before calling", "before answering", "before responding", "first call", "must first", "always call", "always use", "before every", "prior to"],
+        .previousInstructions: ["previous instructions", "prior instructions", "above instructions", "all instructions", "earlier instructions", "system prompt", "original instructions", "previous rules"],
+    ]
+
+    static let byWord: [UInt32: StructuralFeature] = {
+        var table: [UInt32: StructuralFeature] = [:]
+        for (flag, list) in words {
+            for word in list { table[hash(word), default: []].insert(flag) }
+        }
+        return table
+    }()
+
+    static let byPair: [UInt32: StructuralFeature] = {
+        var table: [UInt32: StructuralFeature] = [:]
+        for (flag, list) in pairs {
+            for pair in list {
+                let parts = pair.split(separator: " ").map(String.init)
+                guard parts.count == 2 else { continue }
+                table[TextFeaturizer.combine(hash(parts[0]), hash(parts[1])), default: []].insert(flag)
+            }
+        }
+        return table
+    }()
+
+    static func hash(_ word: String) -> UInt32 {
+        TextFeaturizer.hash(Array(word.unicodeScalars.map(\.value))[...], namespace: .word)
+    }
+
+    @inline(__always)
+    static func flags(forWord hash: UInt32) -> StructuralFeature { byWord[hash] ?? [] }
+
+    @inline(__always)
+    static func flags(forBigram hash: UInt32) -> StructuralFeature { byPair[hash] ?? [] }
+}
