@@ -81,9 +81,13 @@ public struct DeclaredPurposeDetector: Detector {
     }
 
     /// A finding when the learned offensive-purpose model reads the tool as built for attacks.
+    ///
+    /// Below the model's high threshold a finding also needs an offensive verb (steal, exploit, dump,
+    /// persistence, …) and no defensive wording: honest security tooling describes attacks too.
     func learnedFinding(_ scorer: LearnedScorer, subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
         let texts = subject.texts.filter { $0.role != .uri }.map(\.text)
-        guard let verdict = scorer.definitionVerdict(texts, model: 1) else { return nil }
+        guard let verdict = scorer.definitionVerdict(texts, model: 1),
+              verdict.isHigh || (verdict.flags.contains(.offensiveVerb) && !verdict.flags.contains(.defensiveWords)) else { return nil }
         return Finding(
             Rules.maliciousPurpose, severity: verdict.isHigh ? .high : .medium, server: server.name,
             tool: subject.name, location: server.location(pointer: subject.pointer + "/description"),

@@ -45,16 +45,20 @@ public struct LearnedScorer: Sendable {
         public let isHigh: Bool
         public let reasons: [String]
         public let strongest: (text: String, range: Range<String.Index>)?
+        /// The structural flags the definition showed.
+        public let flags: StructuralFeature
     }
 
     public func definitionVerdict(_ texts: [String], model m: Int) -> DefinitionVerdict? {
         guard !texts.isEmpty, m < definitions.modelCount else { return nil }
         let model = definitions.models[m]
-        let probability = scoreDefinition(texts)[m]
+        let sums = definitionSums(texts)
+        let probability = definitions.probability(sums, model: m)
         guard probability >= model.threshold else { return nil }
         return DefinitionVerdict(
             probability: probability, isHigh: probability >= model.highThreshold,
-            reasons: reasons(texts, set: definitions, model: m), strongest: strongestSentence(texts, set: definitions, model: m)
+            reasons: reasons(texts, set: definitions, model: m), strongest: strongestSentence(texts, set: definitions, model: m),
+            flags: sums.flags
         )
     }
 

@@ -7,6 +7,8 @@
 /// once at its strongest hit, and one weak phrase is never enough.
 public struct OutputInjectionDetector: Sendable {
     public static let shared = OutputInjectionDetector()
+    /// The phrase rules without the learned model (for hot paths).
+    public static let rulesOnly = OutputInjectionDetector(scorer: nil)
 
     /// Score at which text counts as injected.
     public let threshold: Double
