@@ -108,8 +108,9 @@ struct SlowStartTests {
     @Test("a modern server slower than the probe timeout is still inventoried with 2026-07-28")
     func slowModern() async throws {
         try Fixture.requireEnvironment()
-        // A probe timeout far below the SDK's start-up time forces the late-answer path.
-        let inventory = await Fixture.collector(probe: .milliseconds(50)).collect(Fixture.spec("basic_server.py"))
+        // A probe timeout far below the SDK's start-up time forces the late-answer path. The start-up
+        // budget is roomy: with the whole suite running, a Python server can take half a minute to answer.
+        let inventory = await Fixture.collector(startup: .seconds(120), probe: .milliseconds(50)).collect(Fixture.spec("basic_server.py"))
         #expect(inventory.status == .ok, "\(inventory.error ?? "")")
         #expect(inventory.protocolVersion == "2026-07-28")
         #expect(Set(inventory.toolNames) == ["get_time", "add"])
