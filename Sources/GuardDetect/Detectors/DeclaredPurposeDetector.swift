@@ -44,40 +44,43 @@ public struct DeclaredPurposeDetector: Detector {
         var findings: [Finding] = []
         for server in input.snapshot.servers where server.status == .ok {
             for subject in ModelVisibleText.subjects(of: server) where subject.kind == .tool {
-                let before = findings.count
-                defer {
-                    if findings.count == before, let scorer, let finding = learnedFinding(scorer, subject: subject, server: server) {
-                        findings.append(finding)
-                    }
-                }
-                for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
-                    let tokens = Tokenizer.tokens(text.role == .name ? text.text.replacingOccurrences(of: "_", with: " ") : text.text)
-                    guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
-                    if tokens.contains(where: { Self.defensive.contains($0.text) }) { continue }
-                    var purposes: [String] = []
-                    var firstRange: Range<String.Index>?
-                    for start in tokens.indices {
-                        for (pattern, what) in Self.offensive {
-                            guard let end = pattern.match(tokens, at: start) else { continue }
-                            if !purposes.contains(what) { purposes.append(what) }
-                            if firstRange == nil, text.role != .name {
-                                firstRange = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
-                            }
-                        }
-                    }
-                    guard !purposes.isEmpty else { continue }
-                    findings.append(Finding(
-                        Rules.maliciousPurpose, severity: purposes.count > 1 ? .high : .medium, server: server.name,
-                        tool: subject.name, location: server.location(pointer: text.pointer),
-                        message: "Tool \(subject.name ?? "(unnamed)") says it \(ToolPoisoningDetector.list(purposes))",
-                        evidence: firstRange.map { Evidence.excerpt(text.text, around: $0) } ?? Evidence.clip(text.text),
-                        fingerprintKey: subject.pointer
-                    ))
-                    break
+                if let finding = phraseFinding(subject: subject, server: server) {
+                    findings.append(finding)
+                } else if let scorer, let finding = learnedFinding(scorer, subject: subject, server: server) {
+                    findings.append(finding)
                 }
             }
         }
         return findings
+    }
+
+    /// The phrase rules' finding: the first name, title or description that states an offensive purpose.
+    func phraseFinding(subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
+        for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
+            let tokens = Tokenizer.tokens(text.role == .name ? text.text.replacingOccurrences(of: "_", with: " ") : text.text)
+            guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
+            if tokens.contains(where: { Self.defensive.contains($0.text) }) { continue }
+            var purposes: [String] = []
+            var firstRange: Range<String.Index>?
+            for start in tokens.indices {
+                for (pattern, what) in Self.offensive {
+                    guard let end = pattern.match(tokens, at: start) else { continue }
+                    if !purposes.contains(what) { purposes.append(what) }
+                    if firstRange == nil, text.role != .name {
+                        firstRange = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
+                    }
+                }
+            }
+            guard !purposes.isEmpty else { continue }
+            return Finding(
+                Rules.maliciousPurpose, severity: purposes.count > 1 ? .high : .medium, server: server.name,
+                tool: subject.name, location: server.location(pointer: text.pointer),
+                message: "Tool \(subject.name ?? "(unnamed)") says it \(ToolPoisoningDetector.list(purposes))",
+                evidence: firstRange.map { Evidence.excerpt(text.text, around: $0) } ?? Evidence.clip(text.text),
+                fingerprintKey: subject.pointer
+            )
+        }
+        return nil
     }
 
     /// A finding when the learned offensive-purpose model reads the tool as built for attacks.

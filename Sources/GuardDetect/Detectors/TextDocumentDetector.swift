@@ -20,7 +20,7 @@ public struct TextDocumentDetector: Detector {
         for document in input.documents {
             let hidden = HiddenCharacters.inspect(document.text)
             if !hidden.isEmpty {
-                let first = document.text.unicodeScalars.firstIndex { HiddenCharacters.strip(String($0)).isEmpty } ?? document.text.startIndex
+                let first = Self.firstHidden(in: document.text)
                 findings.append(Finding(
                     Rules.hiddenUnicode, severity: hidden.counts[.tag] != nil ? .critical : .high, server: nil,
                     location: FindingLocation(file: document.path, line: Self.line(of: first, in: document.text)),
@@ -29,8 +29,8 @@ public struct TextDocumentDetector: Detector {
                     evidence: Evidence.clip(HiddenCharacters.visible(document.text), limit: 160), fingerprintKey: "hidden"
                 ))
             }
-            guard let verdict = injection.inspect(HiddenCharacters.strip(document.text)) else { continue }
             let text = HiddenCharacters.strip(document.text)
+            guard let verdict = injection.inspect(text) else { continue }
             let range = verdict.hits.first?.range ?? text.startIndex..<text.endIndex
             findings.append(Finding(
                 Rules.textInjection, severity: (verdict.learned ?? 0) >= (injection.scorer?.outputs.models.first?.highThreshold ?? 2) || verdict.score >= 5 ? .high : .medium,
@@ -40,6 +40,13 @@ public struct TextDocumentDetector: Detector {
             ))
         }
         return findings
+    }
+
+    /// Where the first hidden character of `text` stands (the classifier's verdict, emoji sequences excepted).
+    static func firstHidden(in text: String) -> String.Index {
+        let scalars = Array(text.unicodeScalars)
+        guard let offset = HiddenCharacters.classify(scalars).firstIndex(where: { $0 != nil }) else { return text.startIndex }
+        return text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset)
     }
 
     /// 1-based line of `index`.

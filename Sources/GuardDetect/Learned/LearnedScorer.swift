@@ -83,9 +83,7 @@ public struct LearnedScorer: Sendable {
         var best: (Float, String, Range<String.Index>)?
         for text in texts {
             for range in OutputWindows.sentenceRanges(text) {
-                var sink = ScoringSink(set: set)
-                featurizer.featurize(String(text[range]), into: &sink)
-                let sums = sink.sums
+                let sums = set.sums(String(text[range]), featurizer: featurizer)
                 guard sums.count > 0 else { continue }
                 let value = set.probability(sums, model: m)
                 if best == nil || value > best!.0 { best = (value, text, range) }

@@ -19,6 +19,11 @@ public enum OutputWindows {
 
     /// Lines and sentences of `text`, as ranges; long runs are cut at a space.
     public static func sentenceRanges(_ text: String) -> [Range<String.Index>] {
+        sentenceRanges(text[...])
+    }
+
+    /// Lines and sentences of part of a text, as ranges of the whole text.
+    public static func sentenceRanges(_ text: Substring) -> [Range<String.Index>] {
         let utf8 = text.utf8
         var ranges: [Range<String.Index>] = []
         var start = utf8.startIndex

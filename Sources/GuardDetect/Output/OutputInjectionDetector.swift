@@ -53,22 +53,19 @@ public struct OutputInjectionDetector: Sendable {
     /// window's sentences that score above the threshold on their own, or the best one.
     func learnedVerdict(_ text: String) -> Verdict? {
         guard let scorer, let best = scorer.scoreOutput(text), best.probability >= scorer.outputs.models[0].threshold else { return nil }
-        let window = String(text[best.range])
         let model = scorer.outputs.models[0]
         var sentences: [(Float, Range<String.Index>)] = []
-        for range in OutputWindows.sentenceRanges(window) {
-            let sums = scorer.outputs.sums(String(window[range]))
+        for range in OutputWindows.sentenceRanges(text[best.range]) {
+            let sums = scorer.outputs.sums(String(text[range]))
             guard sums.count > 0 else { continue }
-            let lower = text.utf8.index(best.range.lowerBound, offsetBy: window.utf8.distance(from: window.startIndex, to: range.lowerBound))
-            let upper = text.utf8.index(lower, offsetBy: window.utf8.distance(from: range.lowerBound, to: range.upperBound))
-            sentences.append((scorer.outputs.probability(sums, model: 0), lower..<upper))
+            sentences.append((scorer.outputs.probability(sums, model: 0), range))
         }
         var chosen = sentences.filter { $0.0 >= model.threshold }.map(\.1)
         if chosen.isEmpty, let top = sentences.max(by: { $0.0 < $1.0 }) { chosen = [top.1] }
         let hits = chosen.map { InstructionHit(category: .hiddenBehaviour, weight: 0, tokens: 0..<0, range: $0) }
         var verdict = Verdict(score: Double(best.probability), categories: [], hits: hits)
         verdict.learned = best.probability
-        verdict.reasons = scorer.reasons([window], set: scorer.outputs, model: 0, limit: 4)
+        verdict.reasons = scorer.reasons([String(text[best.range])], set: scorer.outputs, model: 0, limit: 4)
         return verdict
     }
 
