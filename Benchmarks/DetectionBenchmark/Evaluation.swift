@@ -121,7 +121,7 @@ struct EvaluationReport {
                 print(row("  " + family, records))
             }
             print("  by language:")
-            for (lang, records) in Dictionary(grouping: positives, by: \.lang).sorted(by: { $0.value.count > $1.value.count }) {
+            for (lang, records) in Dictionary(grouping: positives, by: \.lang).sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
                 print(row("  " + lang, records))
             }
             print("  by source group:")
@@ -145,7 +145,7 @@ struct EvaluationReport {
             print("  by source group:")
             for (group, records) in byGroup.sorted(by: { $0.key < $1.key }) { print(row("  " + group, records)) }
             print("  by language:")
-            for (lang, records) in Dictionary(grouping: negatives, by: \.lang).sorted(by: { $0.value.count > $1.value.count }) {
+            for (lang, records) in Dictionary(grouping: negatives, by: \.lang).sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
                 print(row("  " + lang, records))
             }
         }
