@@ -89,7 +89,7 @@ struct ScanCommand: AsyncParsableCommand {
             subject = "snapshot \(snapshotPath)"
         } else {
             let discovery = try sources.discover()
-            if discovery.configs.isEmpty && discovery.servers.isEmpty {
+            if discovery.configs.isEmpty && discovery.servers.isEmpty && discovery.documents.isEmpty {
                 try reportNothingConfigured(discovery.searched)
                 return
             }
