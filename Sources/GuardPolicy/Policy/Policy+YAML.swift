@@ -17,10 +17,32 @@ extension Policy {
         try Self.refuseUnknown(root, known: ["version", "servers"], at: path)
         guard let servers = root["servers"] as? [String: Any] else { throw Failure(description: "\(path): servers must be a mapping of server names") }
         var parsed: [String: ServerRules] = [:]
+        let base = servers["*"] as? [String: Any]
         for (name, value) in servers {
-            parsed[name] = try Self.serverRules(value, at: "\(path): servers.\(name)")
+            // A named section starts from "*" and overrides only what it sets, so a section written for one
+            // tool never silently drops the redaction and injection settings every server should have.
+            let section = name == "*" ? value : Self.inheriting(base, value)
+            parsed[name] = try Self.serverRules(section, at: "\(path): servers.\(name)")
         }
         self.servers = parsed
+    }
+
+    /// Members whose mappings merge key by key (the named section's entry wins); every other member of a
+    /// named section replaces the one of "*".
+    static let mergedMembers: Set<String> = ["tools", "resources", "prompts", "listing", "outputs", "outbound"]
+
+    /// `named` laid over `base` (the "*" section): see ``mergedMembers``.
+    static func inheriting(_ base: [String: Any]?, _ named: Any) -> Any {
+        guard let base, let named = named as? [String: Any] else { return named }
+        var merged = base
+        for (key, value) in named {
+            if mergedMembers.contains(key), let inner = base[key] as? [String: Any], let own = value as? [String: Any] {
+                merged[key] = inner.merging(own) { $1 }
+            } else {
+                merged[key] = value
+            }
+        }
+        return merged
     }
 
     static func refuseUnknown(_ object: [String: Any], known: Set<String>, at where_: String) throws(Failure) {
@@ -78,7 +100,7 @@ extension Policy {
 
     static func serverRules(_ value: Any, at where_: String) throws(Failure) -> ServerRules {
         guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
-        try refuseUnknown(object, known: ["default", "tools", "listing", "rate", "budget", "timeout", "ask_timeout", "environment", "outputs"], at: where_)
+        try refuseUnknown(object, known: ["default", "tools", "resources", "prompts", "outbound", "listing", "rate", "budget", "timeout", "ask_timeout", "environment", "outputs"], at: where_)
         var rules = ServerRules()
         if let value = object["default"] { rules.defaultAction = try action(value, at: "\(where_).default") }
         if let tools = object["tools"] {
@@ -87,6 +109,9 @@ extension Policy {
                 rules.tools[tool] = try toolRule(rule, at: "\(where_).tools.\(tool)")
             }
         }
+        rules.resources = try patterns(object["resources"], at: "\(where_).resources")
+        rules.prompts = try patterns(object["prompts"], at: "\(where_).prompts")
+        if let outbound = object["outbound"] { rules.outbound = try outboundRules(outbound, at: "\(where_).outbound") }
         rules.rate = try rate(object["rate"], at: "\(where_).rate")
         rules.budget = try budget(object["budget"], at: "\(where_).budget")
         rules.timeout = try duration(object["timeout"], at: "\(where_).timeout")
@@ -111,10 +136,35 @@ extension Policy {
         return rules
     }
 
+    /// `resources:` (URI patterns) and `prompts:` (names): a mapping of pattern to action.
+    static func patterns(_ value: Any?, at where_: String) throws(Failure) -> [String: Action] {
+        guard let value else { return [:] }
+        guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping of patterns to allow, deny or ask") }
+        var result: [String: Action] = [:]
+        for (pattern, action) in object {
+            guard !pattern.isEmpty else { throw Failure(description: "\(where_): a pattern must not be empty") }
+            result[pattern] = try Self.action(action, at: "\(where_).\(pattern)")
+        }
+        return result
+    }
+
+    /// `outbound: { refuse: [secrets, crypto, pii] }`: what the model may not send to the server.
+    static func outboundRules(_ value: Any, at where_: String) throws(Failure) -> Set<String> {
+        guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
+        try refuseUnknown(object, known: ["refuse"], at: where_)
+        guard let refuse = object["refuse"] else { return [] }
+        let known = redactionNames.union(["pii"])
+        guard let names = refuse as? [String], names.allSatisfy(known.contains) else {
+            throw Failure(description: "\(where_).refuse must be a list of: \(known.sorted().joined(separator: ", "))")
+        }
+        return Set(names.flatMap { $0 == "pii" ? ["email", "phone", "card", "iban"] : [$0] })
+    }
+
     static func toolRule(_ rule: Any, at where_: String) throws(Failure) -> ToolRule {
         if rule is String { return ToolRule(action: try action(rule, at: where_)) }
         guard let object = rule as? [String: Any] else { throw Failure(description: "\(where_) must be an action or a mapping") }
-        try refuseUnknown(object, known: ["action", "arguments", "rate", "budget", "timeout"], at: where_)
+        try refuseUnknown(object, known: ["action", "arguments", "rate", "budget", "timeout", "funds"], at: where_)
+        if let funds = object["funds"], !(funds is Bool) { throw Failure(description: "\(where_).funds must be true or false") }
         var arguments: [String: ArgumentRule] = [:]
         if let given = object["arguments"] {
             guard let given = given as? [String: Any] else { throw Failure(description: "\(where_).arguments must be a mapping of argument names") }
@@ -134,14 +184,21 @@ extension Policy {
         return ToolRule(
             action: try action(object["action"] ?? "allow", at: "\(where_).action"), arguments: arguments,
             rate: try rate(object["rate"], at: "\(where_).rate"), budget: try budget(object["budget"], at: "\(where_).budget"),
-            timeout: try duration(object["timeout"], at: "\(where_).timeout")
+            timeout: try duration(object["timeout"], at: "\(where_).timeout"), funds: object["funds"] as? Bool ?? false
         )
     }
 
     static func outputRules(_ value: Any, at where_: String) throws(Failure) -> OutputRules {
         guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
-        try refuseUnknown(object, known: ["max_size", "redact", "injection"], at: where_)
+        try refuseUnknown(object, known: ["max_size", "redact", "injection", "images", "audio", "binary"], at: where_)
         var rules = OutputRules()
+        for kind in MediaKind.allCases {
+            guard let choice = object[kind.rawValue] else { continue }
+            guard let name = choice as? String, let action = MediaAction(rawValue: name) else {
+                throw Failure(description: "\(where_).\(kind.rawValue) must be pass, drop or label")
+            }
+            rules.media[kind] = action
+        }
         if let size = try size(object["max_size"], at: "\(where_).max_size") { rules.maxSize = size }
         if let redact = object["redact"] {
             guard let names = redact as? [String], names.allSatisfy(redactionNames.contains) else {

@@ -56,9 +56,13 @@ public struct Policy: Sendable, Equatable {
         public var budget: Int?
         /// Seconds a call may take before the guard cancels it; overrides the server's.
         public var timeout: Double?
+        /// The tool moves funds: its confirmation opens with recipient, amount, asset and chain (the
+        /// capability detector also finds such tools by their definition).
+        public var funds: Bool = false
 
-        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil, timeout: Double? = nil) {
+        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil, timeout: Double? = nil, funds: Bool = false) {
             self.action = action
+            self.funds = funds
             self.arguments = arguments
             self.rate = rate
             self.budget = budget
@@ -88,12 +92,37 @@ public struct Policy: Sendable, Equatable {
         case off
     }
 
+    /// Media in outputs (image and audio content, resource blobs), by kind.
+    public enum MediaKind: String, Sendable, Equatable, Hashable, CaseIterable {
+        case images, audio, binary
+
+        /// The kind of a MIME type: `image/*`, `audio/*`, anything else is binary.
+        public init(mimeType: String?) {
+            let type = mimeType?.lowercased() ?? ""
+            self = type.hasPrefix("image/") ? .images : type.hasPrefix("audio/") ? .audio : .binary
+        }
+    }
+
+    /// What happens to media the guard cannot read as text (hidden instructions in an image are not
+    /// something a text screen can see).
+    public enum MediaAction: String, Sendable, Equatable, CaseIterable {
+        /// Passed unchanged.
+        case pass
+        /// Replaced by a short text saying what was removed.
+        case drop
+        /// Passed, preceded by a text block telling the model it is unscreened data.
+        case label
+    }
+
     /// Controls on what the server returns: tool results, resource contents, prompts, sampling requests.
     public struct OutputRules: Sendable, Equatable {
         /// Text larger than this (bytes, per result) is cut to it with a marker.
         public var maxSize: Int = 1024 * 1024
         public var redact: Set<String> = ["secrets", "crypto"]
         public var injection: InjectionAction = .label
+        public var media: [MediaKind: MediaAction] = [:]
+
+        public func action(for kind: MediaKind) -> MediaAction { media[kind] ?? .pass }
     }
 
     public struct ServerRules: Sendable, Equatable {
@@ -112,6 +141,14 @@ public struct Policy: Sendable, Equatable {
         /// Environment variable names passed to the server besides the basics (PATH, HOME, …).
         public var environment: [String] = []
         public var outputs = OutputRules()
+        /// `resources/read` and `resources/subscribe` by URI pattern (`*` within a path segment, `**` across);
+        /// a URI no pattern matches gets ``defaultAction``.
+        public var resources: [String: Action] = [:]
+        /// `prompts/get` by prompt name (`*` wildcards); unmatched names get ``defaultAction``.
+        public var prompts: [String: Action] = [:]
+        /// What the model may not send to the server in arguments and answers: secrets, crypto keys and, when
+        /// chosen, personal data (`email`, `phone`, `card`, `iban`). Refused calls name the argument.
+        public var outbound: Set<String> = ["secrets", "crypto"]
 
         public init() {}
 
@@ -129,10 +166,13 @@ public struct Policy: Sendable, Equatable {
         self.servers = servers
     }
 
-    /// The rules for `server`: its own section, else `"*"`, else the permissive default.
+    /// The rules for `server`: its own section (which inherits from `"*"`), else `"*"`, else the permissive default.
     public func rules(for server: String) -> ServerRules {
         servers[server] ?? servers["*"] ?? ServerRules()
     }
+
+    /// Sections written for particular servers (everything but `"*"`), sorted.
+    public var namedSections: [String] { servers.keys.filter { $0 != "*" }.sorted() }
 
     /// A duration as people read it in messages and `policy check`: `500 ms`, `30 s`, `1.5 s`.
     public static func describe(seconds value: Double) -> String {
@@ -170,7 +210,7 @@ extension Policy.ArgumentRule {
     }
 
     /// `..` and `.` resolved and symlinks followed (for the part of the path that exists), so neither can escape a prefix.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
         return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path

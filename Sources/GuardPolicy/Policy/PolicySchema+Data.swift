@@ -5,7 +5,7 @@ extension PolicySchema {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://mcpguard.invalid/schemas/policy-v1.json",
           "title": "mcpguard policy",
-          "description": "The policy `mcpguard run --policy FILE` enforces. Server sections are looked up by the name given with --name (default: the command's name), then \"*\".",
+          "description": "The policy `mcpguard run --policy FILE` enforces. Server sections are looked up by the name given with --name, then \"*\". A named section inherits \"*\" and overrides only what it sets (tools, resources, prompts, listing, outputs and outbound merge entry by entry).",
           "type": "object",
           "required": ["version", "servers"],
           "additionalProperties": false,
@@ -58,17 +58,28 @@ extension PolicySchema {
                     "arguments": { "type": "object", "additionalProperties": { "$ref": "#/$defs/argument" } },
                     "rate": { "$ref": "#/$defs/rate" },
                     "budget": { "$ref": "#/$defs/budget" },
-                    "timeout": { "$ref": "#/$defs/duration" }
+                    "timeout": { "$ref": "#/$defs/duration" },
+                    "funds": { "type": "boolean", "description": "The tool moves funds: its confirmation opens with recipient, amount, asset and chain." }
                   }
                 }
               ]
             },
+            "media": { "enum": ["pass", "drop", "label"], "description": "pass forwards it; drop replaces it with a note; label precedes it with a note that it is unscreened." },
             "server": {
               "type": "object",
               "additionalProperties": false,
               "properties": {
                 "default": { "$ref": "#/$defs/action" },
                 "tools": { "type": "object", "additionalProperties": { "$ref": "#/$defs/tool" } },
+                "resources": { "type": "object", "additionalProperties": { "$ref": "#/$defs/action" }, "description": "resources/read and resources/subscribe by URI pattern (* within a segment, ** across); file: URIs are resolved first; the most specific pattern wins; unmatched URIs get default." },
+                "prompts": { "type": "object", "additionalProperties": { "$ref": "#/$defs/action" }, "description": "prompts/get by prompt name (* wildcards); unmatched names get default." },
+                "outbound": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "refuse": { "type": "array", "items": { "enum": ["secrets", "crypto", "pii", "email", "phone", "card", "iban"] }, "uniqueItems": true, "description": "What tool and prompt arguments, completions, sampling results and elicitation answers may not carry to the server (default: secrets, crypto)." }
+                  }
+                },
                 "rate": { "$ref": "#/$defs/rate" },
                 "budget": { "$ref": "#/$defs/budget" },
                 "timeout": { "$ref": "#/$defs/duration" },
@@ -88,7 +99,10 @@ extension PolicySchema {
                   "properties": {
                     "max_size": { "$ref": "#/$defs/size" },
                     "redact": { "type": "array", "items": { "enum": ["secrets", "crypto", "email", "phone", "card", "iban"] }, "uniqueItems": true },
-                    "injection": { "enum": ["block", "redact", "label", "log", "off", false], "description": "What happens to output that reads as prompt injection (a bare off is YAML's false)." }
+                    "injection": { "enum": ["block", "redact", "label", "log", "off", false], "description": "What happens to output that reads as prompt injection (a bare off is YAML's false)." },
+                    "images": { "$ref": "#/$defs/media" },
+                    "audio": { "$ref": "#/$defs/media" },
+                    "binary": { "$ref": "#/$defs/media" }
                   }
                 }
               }

@@ -4,7 +4,11 @@ import GuardCore
 /// `guard` coverage is derived from this list.
 public enum GuardControls {
     public static let policyDeny = ControlDescriptor(id: "policy.deny", summary: "Denied tools are refused and not listed.", checklist: ["CLI-APPROVE-01", "SRV-TOOL-06", "SRV-AUTH-01", "CLI-MGMT-08"])
-    public static let policyAsk = ControlDescriptor(id: "policy.ask", summary: "Tools under ask need the user's confirmation.", checklist: ["CLI-UI-02", "CLI-APPROVE-01", "CRYPTO-05"])
+    public static let policyAsk = ControlDescriptor(id: "policy.ask", summary: "Tools, resources and prompts under ask need the user's confirmation, which lists every argument (long values cut in the middle, never dropped) and opens with a funds summary for tools that move funds.", checklist: ["CLI-UI-02", "CLI-APPROVE-01", "CRYPTO-04"])
+    public static let policyResources = ControlDescriptor(id: "policy.resources", summary: "resources/read and resources/subscribe are allowed, denied or asked by URI pattern; file: URIs are resolved (.., symlinks) first.", checklist: ["SRV-RES-01", "SRV-ISO-02", "SRV-AUTH-01", "SRV-RES-03"])
+    public static let policyPrompts = ControlDescriptor(id: "policy.prompts", summary: "prompts/get is allowed, denied or asked by prompt name.", checklist: ["SRV-AUTH-01"])
+    public static let outboundScreen = ControlDescriptor(id: "outbound.secrets", summary: "Secrets, crypto keys and chosen personal data in tool and prompt arguments, completions, sampling results and elicitation answers are refused before they reach the server.", checklist: ["LLM-EXEC-04", "CRYPTO-03", "SRV-DATA-05", "CLI-SAMPLE-02"])
+    public static let outputMedia = ControlDescriptor(id: "output.media", summary: "Images, audio and binary blobs in outputs pass, are dropped or are labelled as unscreened, per policy.", checklist: ["LLM-MODAL-01"])
     public static let policyArguments = ControlDescriptor(id: "policy.arguments", summary: "Argument patterns, enums and path prefixes.", checklist: ["SRV-TOOL-03", "SRV-ISO-02", "SRV-RES-03", "SRV-DATA-04"])
     public static let schemaInput = ControlDescriptor(id: "schema.input", summary: "Calls are validated against the tool's inputSchema.", checklist: ["SRV-API-01", "SRV-TOOL-03", "SRV-TOOL-05", "LLM-EXEC-03"])
     public static let listingWithhold = ControlDescriptor(id: "listing.withhold", summary: "Poisoned tools are withheld from listings.", checklist: ["CLI-PROMPT-02", "CLI-PROMPT-07", "CLI-MGMT-04", "MULTI-02"])
@@ -26,7 +30,7 @@ public enum GuardControls {
     public static let parse = ControlDescriptor(id: "transport.parse", summary: "Messages the guard cannot parse (malformed JSON, duplicate keys, batches) are refused, never forwarded unchecked.", checklist: ["SRV-API-01", "SRV-TOOL-05", "SRV-TOOL-07"])
 
     public static let all: [ControlDescriptor] = [
-        policyDeny, policyAsk, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
+        policyDeny, policyAsk, policyResources, policyPrompts, outboundScreen, outputMedia, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
         outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision, parse,
     ]
 }

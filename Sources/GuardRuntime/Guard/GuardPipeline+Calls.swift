@@ -17,12 +17,22 @@ extension GuardPipeline {
         }
         let rule = rules.tools[name]
         var approvedArguments: String?
-        switch rule?.action ?? rules.defaultAction {
-        case .deny:
+        let action = rule?.action ?? rules.defaultAction
+        if action == .deny {
             return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyDeny.id,
                           text: "mcpguard policy denies tool \(name) on server \(server) (rule policy.deny)", checklist: GuardControls.policyDeny.checklist)
+        }
+        // Before any confirmation: a secret is refused whatever the user would answer.
+        if let leak = outboundLeak(in: arguments) {
+            return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
+                          text: "mcpguard refused \(name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) (rule \(GuardControls.outboundScreen.id))",
+                          checklist: GuardControls.outboundScreen.checklist)
+        }
+        switch action {
+        case .deny:
+            return []
         case .ask where !approved:
-            switch askRoute(message, tool: name, arguments: arguments) {
+            switch askRoute(message, subject: AskSubject(kind: .tool, name: name), arguments: arguments) {
             case .proceed(let rewritten, let hash):
                 message = rewritten
                 approvedArguments = hash
@@ -66,16 +76,17 @@ extension GuardPipeline {
         case deliver([Delivery])
     }
 
-    /// How to get the user's yes for a call under `ask`: a retry that carries it, 2026-07-28's
+    /// How to get the user's yes for a request under `ask`: a retry that carries it, 2026-07-28's
     /// `input_required`, an `elicitation/create` request to a client that declared elicitation, or a refusal
-    /// that says how to allow the tool.
-    func askRoute(_ message: JSONRPCMessage, tool: String, arguments: JSONValue) -> AskRoute {
+    /// that says how to allow it.
+    func askRoute(_ message: JSONRPCMessage, subject: AskSubject, arguments: JSONValue) -> AskRoute {
         let hash = CanonicalJSON.hash(arguments)
+        let tool = subject.name
         let params = message.params?.objectValue ?? JSONObject()
         if let token = params["requestState"]?.stringValue, let approval = lock.withLock({ state.approvals[token] }), approval.tool == tool, approval.arguments == hash {
             guard approval.ours else { return .proceed(message, hash) }  // the server continuing an approved call
             lock.withLock { state.approvals[token] = nil }  // one use
-            guard Self.isApproval(params["inputResponses"]?[Self.confirmKey]) else { return .deliver(declined(message, tool: tool)) }
+            guard Self.isApproval(params["inputResponses"]?[Self.confirmKey]) else { return .deliver(declined(message, subject: subject)) }
             var cleaned = params
             cleaned["requestState"] = nil
             if var responses = params["inputResponses"]?.objectValue {
@@ -84,8 +95,8 @@ extension GuardPipeline {
             }
             var body = message.body
             body["params"] = .object(cleaned)
-            record(.answered, method: "tools/call", tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the call")
-            guard let rewritten = try? JSONRPCMessage(body) else { return .deliver(declined(message, tool: tool)) }
+            record(.answered, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: once)")
+            guard let rewritten = try? JSONRPCMessage(body) else { return .deliver(declined(message, subject: subject)) }
             return .proceed(rewritten, hash)
         }
         let meta = params["_meta"]
@@ -97,35 +108,38 @@ extension GuardPipeline {
                 }
                 let result: JSONValue = [
                     "resultType": "input_required",
-                    "inputRequests": .object([Self.confirmKey: ["method": "elicitation/create", "params": elicitation(tool: tool, arguments: arguments, mode: true)]]),
+                    "inputRequests": .object([Self.confirmKey: ["method": "elicitation/create", "params": elicitation(subject, arguments: arguments, mode: true)]]),
                     "requestState": .string(token),
                 ]
-                record(.asked, method: "tools/call", tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, arguments: Self.summary(arguments), detail: "confirmation requested (input_required)")
+                record(.asked, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, arguments: Self.summary(arguments), detail: "confirmation requested (input_required)")
                 let response: JSONValue = ["jsonrpc": "2.0", "id": message.id?.jsonValue ?? .null, "result": result]
                 return .deliver([.toClient(JSONWriter().bytes(response))])
             }
         } else if lock.withLock({ state.clientElicitation }) {
             let askID = nextID("ask")
-            lock.withLock { state.held[askID] = HeldCall(message: message, tool: tool, deadline: .now + .seconds(rules.askTimeout)) }
-            let request: JSONValue = ["jsonrpc": "2.0", "id": askID.jsonValue, "method": "elicitation/create", "params": elicitation(tool: tool, arguments: arguments, mode: false)]
-            record(.asked, method: "tools/call", tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, arguments: Self.summary(arguments), detail: "confirmation requested (elicitation)")
+            lock.withLock { state.held[askID] = HeldCall(message: message, subject: subject, deadline: .now + .seconds(rules.askTimeout)) }
+            let request: JSONValue = ["jsonrpc": "2.0", "id": askID.jsonValue, "method": "elicitation/create", "params": elicitation(subject, arguments: arguments, mode: false)]
+            record(.asked, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, arguments: Self.summary(arguments), detail: "confirmation requested (elicitation)")
             return .deliver([.toClient(JSONWriter().bytes(request))])
         }
         return .deliver(refuse(message, tool: tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id,
-                               text: "tool \(tool) needs your confirmation, which this client cannot give (it does not support elicitation); allow it in the mcpguard policy (servers.\(server).tools.\(tool): allow) to run it (rule policy.ask)",
+                               text: "\(subject.noun) needs your confirmation, which this client cannot give (it does not support elicitation); allow it in the mcpguard policy (\(subject.policyPath(server: server)): allow) to run it (rule policy.ask)",
                                checklist: GuardControls.policyAsk.checklist))
     }
 
-    /// The user's answer to our `elicitation/create`: yes runs the held call through the remaining checks.
+    /// The user's answer to our `elicitation/create`: yes runs the held request through the remaining checks.
     func answered(_ held: HeldCall, with response: JSONRPCMessage) -> [Delivery] {
-        guard response.kind == .response, Self.isApproval(response.result) else { return declined(held.message, tool: held.tool) }
-        record(.answered, method: "tools/call", tool: held.tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the call")
-        return checkCall(held.message, approved: true)
+        guard response.kind == .response, Self.isApproval(response.result) else { return declined(held.message, subject: held.subject) }
+        record(.answered, method: held.message.method, tool: held.subject.name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: once)")
+        switch held.subject.kind {
+        case .tool: return checkCall(held.message, approved: true)
+        case .resource, .prompt: return checkAccess(held.message, approved: true)
+        }
     }
 
-    func declined(_ message: JSONRPCMessage, tool: String) -> [Delivery] {
-        refuse(message, tool: tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id,
-               text: "the user declined tool \(tool) on server \(server) (rule policy.ask)", checklist: GuardControls.policyAsk.checklist, decision: .answered)
+    func declined(_ message: JSONRPCMessage, subject: AskSubject) -> [Delivery] {
+        refuse(message, tool: subject.name, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id,
+               text: "the user declined \(subject.noun) on server \(server) (rule policy.ask)", checklist: GuardControls.policyAsk.checklist, decision: .answered)
     }
 
     /// Yes means `action: accept` with `approve: true`; anything else (decline, cancel, no content) is no.
@@ -133,19 +147,15 @@ extension GuardPipeline {
         result?["action"]?.stringValue == "accept" && result?["content"]?["approve"]?.boolValue == true
     }
 
-    /// Arguments shown to the user lose every kind of secret and personal data, whatever the output policy.
-    static let confirmationRedactor = Redactor(categories: Set(Redactor.Category.allCases))
-
-    /// The confirmation form: what will run, where, with which arguments (secrets and personal data redacted).
-    func elicitation(tool: String, arguments: JSONValue, mode: Bool) -> JSONValue {
-        var shown = arguments.jsonString
-        if let redacted = Self.confirmationRedactor.redact(shown) { shown = redacted.text }
-        if shown.count > 600 { shown = String(shown.prefix(600)) + "…" }
+    /// The confirmation form: what will run, where, with every argument by name (see ``Confirmation``).
+    func elicitation(_ subject: AskSubject, arguments: JSONValue, mode: Bool) -> JSONValue {
+        let movesFunds = subject.kind == .tool && (rules.tools[subject.name]?.funds == true || lock.withLock { state.fundsTools.contains(subject.name) })
+        let confirmation = Confirmation(action: subject.action, server: server, arguments: arguments, movesFunds: movesFunds)
         var params: JSONObject = [
-            "message": .string("mcpguard: server \"\(server)\" wants to run the tool \"\(tool)\" with arguments \(shown). Allow this call?"),
+            "message": .string(confirmation.message),
             "requestedSchema": [
                 "type": "object",
-                "properties": ["approve": ["type": "boolean", "title": "Allow this call", "description": .string("Run \(tool) on \(server) once with these arguments")]],
+                "properties": ["approve": ["type": "boolean", "title": "Allow this call", "description": .string("\(subject.action.prefix(1).uppercased() + subject.action.dropFirst()) on \(server) once with these arguments")]],
                 "required": ["approve"],
             ],
         ]

@@ -16,9 +16,13 @@ extension GuardPipeline {
         }
         switch message.kind {
         case .request:
-            return message.method == "sampling/createMessage" ? samplingRequest(message) : [.toClient(bytes)]
+            switch message.method {
+            case "sampling/createMessage": return samplingRequest(message)
+            case "elicitation/create": return elicitationRequest(message)
+            default: return [.toClient(bytes)]
+            }
         case .notification:
-            return message.method == "notifications/tools/list_changed" ? relist(notification: bytes) : [.toClient(bytes)]
+            return message.method == "notifications/tools/list_changed" ? relist(notification: bytes) : screenedNotification(message, bytes: bytes)
         case .response, .errorResponse:
             break
         }
@@ -45,10 +49,11 @@ extension GuardPipeline {
                    size: bytes.count, detail: "answer after the timeout dropped")
             return []
         }
-        guard let pending = lock.withLock({ state.pending.removeValue(forKey: id) }), message.kind == .response,
-            let result = message.result?.objectValue
-        else { return [.toClient(bytes)] }
+        let pending = lock.withLock { state.pending.removeValue(forKey: id) }
+        if message.kind == .errorResponse { return screenedError(message, tool: pending?.tool) }
+        guard let pending, let result = message.result?.objectValue else { return [.toClient(bytes)] }
         switch pending.method {
+        case "initialize", "server/discover": return sessionResult(message, result, method: pending.method)
         case "tools/list": return listing(message, result, key: "tools", filterTools)
         case "prompts/list": return listing(message, result, key: "prompts", filterPrompts)
         case "resources/list": return listing(message, result, key: "resources") { filterResources($0, kind: "resources") }
@@ -105,8 +110,10 @@ extension GuardPipeline {
         var refusals: [String: Refusal?] = [:]
         var inputs: [String: JSONSchemaValidator] = [:]
         var outputs: [String: JSONSchemaValidator?] = [:]
+        var funds: Set<String> = []
         for tool in tools {
             let name = tool["name"]?.stringValue ?? ""
+            if CapabilityDetector.capabilities(of: tool).contains(.fundsMovement) { funds.insert(name) }
             if (rules.tools[name]?.action ?? rules.defaultAction) == .deny {
                 changed = true
                 record(.withheld, method: "tools/list", tool: name, rule: GuardControls.policyDeny.id, checklist: GuardControls.policyDeny.checklist, detail: "denied tools are not listed")
@@ -143,6 +150,7 @@ extension GuardPipeline {
             state.inputSchemas.merge(inputs) { $1 }
             for (name, validator) in outputs { state.outputSchemas[name] = validator }
             for (name, refusal) in refusals { state.refused[name] = refusal }
+            state.fundsTools = funds
         }
         return (kept, changed)
     }
@@ -195,8 +203,12 @@ extension GuardPipeline {
     /// The description without its instruction-like sentences (`listing.poisoned: sanitize`).
     static func sanitized(_ definition: JSONValue) -> JSONValue {
         guard var object = definition.objectValue, let description = object["description"]?.stringValue else { return definition }
-        let hits = OutputInjectionDetector.shared.allHits(in: description)
-        object["description"] = .string(InstructionSanitizer.remove(hits, from: description, marker: nil))
+        object["description"] = .string(sanitizedText(description))
         return .object(object)
+    }
+
+    /// `text` without its instruction-like sentences.
+    static func sanitizedText(_ text: String) -> String {
+        InstructionSanitizer.remove(OutputInjectionDetector.shared.allHits(in: text), from: text, marker: nil)
     }
 }

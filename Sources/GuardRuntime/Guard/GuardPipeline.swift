@@ -38,6 +38,8 @@ public final class GuardPipeline: @unchecked Sendable {
     let limiter: CallLimiter
     let pins: PinGate?
     let redactor: Redactor
+    /// What ``Policy/ServerRules/outbound`` keeps from the server.
+    let outboundRedactor: Redactor
     /// The phrase rules only: the learned output model costs about 160 µs per KB today, three times
     /// what the whole guard adds to a call, for two points of recall; it screens `scan --text` and
     /// instruction files until the featurizer is fast enough for the hot path.
@@ -55,10 +57,44 @@ public final class GuardPipeline: @unchecked Sendable {
         let approvedArguments: String?
     }
 
-    /// A call under `ask` waiting for the user's answer to our elicitation request.
+    /// What an `ask` confirms: a tool call, a resource read or a prompt.
+    struct AskSubject {
+        enum Kind { case tool, resource, prompt }
+        let kind: Kind
+        let name: String
+
+        /// `tool send_email`, `resource file:///etc/hosts`.
+        var noun: String {
+            switch kind {
+            case .tool: "tool \(name)"
+            case .resource: "resource \(name)"
+            case .prompt: "prompt \(name)"
+            }
+        }
+
+        /// What the user is asked to allow: `run the tool "send_email"`.
+        var action: String {
+            switch kind {
+            case .tool: "run the tool \"\(name)\""
+            case .resource: "read the resource \"\(name)\""
+            case .prompt: "get the prompt \"\(name)\""
+            }
+        }
+
+        /// Where in the policy file this request is allowed.
+        func policyPath(server: String) -> String {
+            switch kind {
+            case .tool: "servers.\(server).tools.\(name)"
+            case .resource: "servers.\(server).resources[\"\(name)\"]"
+            case .prompt: "servers.\(server).prompts.\(name)"
+            }
+        }
+    }
+
+    /// A request under `ask` waiting for the user's answer to our elicitation request.
     struct HeldCall {
         let message: JSONRPCMessage
-        let tool: String
+        let subject: AskSubject
         let deadline: ContinuousClock.Instant
     }
 
@@ -89,6 +125,8 @@ public final class GuardPipeline: @unchecked Sendable {
         var inputSchemas: [String: JSONSchemaValidator] = [:]
         var outputSchemas: [String: JSONSchemaValidator] = [:]
         var refused: [String: Refusal] = [:]
+        /// Listed tools the capability detector says move funds: their confirmations open with a summary.
+        var fundsTools: Set<String> = []
         /// Our own `tools/list` re-checks after `list_changed`, and the notification to pass on afterwards.
         var relists: [JSONRPCID: [UInt8]] = [:]
         /// Calls that arrived while a re-check was running: judged against the new listing once it is in.
@@ -105,6 +143,7 @@ public final class GuardPipeline: @unchecked Sendable {
         self.limiter = limiter
         self.pins = pins
         self.redactor = Redactor(categories: Set(rules.outputs.redact.compactMap(Redactor.Category.init(rawValue:))))
+        self.outboundRedactor = Redactor(categories: Set(rules.outbound.compactMap(Redactor.Category.init(rawValue:))))
     }
 
     // MARK: Client → server
@@ -123,7 +162,7 @@ public final class GuardPipeline: @unchecked Sendable {
             if let id = message.id, let held = lock.withLock({ state.held.removeValue(forKey: id) }) {
                 return answered(held, with: message)
             }
-            return [.toServer(bytes)]
+            return checkClientAnswer(message) ?? [.toServer(bytes)]
         case .notification:
             if message.method == "notifications/cancelled", let id = message.params?["requestId"].flatMap(Self.id(from:)) {
                 lock.withLock { _ = state.pending.removeValue(forKey: id) }
@@ -146,6 +185,8 @@ public final class GuardPipeline: @unchecked Sendable {
             }
             return wait ? [] : checkCall(message, approved: false)
         }
+        if accessSubject(message) != nil { return checkAccess(message, approved: false) }
+        if method == "completion/complete", let refused = checkCompletion(message) { return refused }
         if let id = message.id {
             lock.withLock { state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
         }
@@ -187,7 +228,7 @@ public final class GuardPipeline: @unchecked Sendable {
     }
 
     /// An error answer to the client for `message`, recorded in the audit log.
-    func refuse(_ message: JSONRPCMessage, tool: String, code: Int, rule: String, text: String, checklist: [String], decision: AuditRecord.Decision = .denied) -> [Delivery] {
+    func refuse(_ message: JSONRPCMessage, tool: String?, code: Int, rule: String, text: String, checklist: [String], decision: AuditRecord.Decision = .denied) -> [Delivery] {
         record(decision, method: message.method, tool: tool, rule: rule, checklist: checklist, size: message.raw.count,
                arguments: Self.summary(message.params?["arguments"] ?? .null), detail: text)
         return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: code, message: text, data: ["rule": .string(rule)])).raw)]
@@ -231,10 +272,10 @@ public final class GuardPipeline: @unchecked Sendable {
             record(.denied, method: call.method, tool: call.tool, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist, detail: text)
         }
         for (askID, held) in expiredAsks {
-            let text = "tool \(held.tool) was not run: no answer to mcpguard's confirmation within \(Policy.describe(seconds: rules.askTimeout)) (rule policy.ask)"
+            let text = "\(held.subject.noun) was not run: no answer to mcpguard's confirmation within \(Policy.describe(seconds: rules.askTimeout)) (rule policy.ask)"
             let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": askID.jsonValue, "reason": "timed out"]]
             deliveries.append(.toClient(JSONWriter().bytes(cancel)))
-            deliveries += refuse(held.message, tool: held.tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id, text: text, checklist: GuardControls.policyAsk.checklist)
+            deliveries += refuse(held.message, tool: held.subject.name, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id, text: text, checklist: GuardControls.policyAsk.checklist)
         }
         return deliveries
     }

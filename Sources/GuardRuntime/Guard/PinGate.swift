@@ -62,4 +62,20 @@ public struct PinGate: Sendable {
         }
         return verdicts
     }
+
+    /// A verdict when the server's `instructions` differ from their pin (or the server or its
+    /// instructions are not pinned at all); nil when they match.
+    public func checkInstructions(_ instructions: String) -> Verdict? {
+        let current = Lockfile.Pin(definition: .string(instructions))
+        let reason: String
+        if pinned == nil {
+            reason = "server \(server) is not in the lockfile \(lockPath); review it and run `mcpguard pin`"
+        } else if let pin = pinned?.instructions {
+            if pin.hash == current.hash { return nil }
+            reason = "they changed since they were pinned; review them and re-pin with `mcpguard pin`"
+        } else {
+            reason = "they are new since the lockfile was written; review them and re-pin with `mcpguard pin`"
+        }
+        return Verdict(rule: GuardControls.pinned.id, message: "mcpguard withheld the instructions of server \(server): \(reason) (rule pin.enforce)", checklist: GuardControls.pinned.checklist)
+    }
 }

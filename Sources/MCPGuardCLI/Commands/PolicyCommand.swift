@@ -34,6 +34,11 @@ struct PolicyCommand: AsyncParsableCommand {
                 lines.append("  listing: poisoned definitions are \(rules.poisoned == .withhold ? "withheld" : "sanitised"); asks expire after \(Policy.describe(seconds: rules.askTimeout))")
                 lines.append("  outputs: cut at \(rules.outputs.maxSize) bytes; redact \(rules.outputs.redact.isEmpty ? "nothing" : rules.outputs.redact.sorted().joined(separator: ", ")); injection \(rules.outputs.injection.rawValue)")
                 if !rules.environment.isEmpty { lines.append("  environment: the basics plus \(rules.environment.joined(separator: ", "))") }
+                lines.append("  outbound: refuse \(rules.outbound.isEmpty ? "nothing" : rules.outbound.sorted().joined(separator: ", ")) in arguments and answers")
+                let media = Policy.MediaKind.allCases.filter { rules.outputs.action(for: $0) != .pass }
+                if !media.isEmpty { lines.append("  media: " + media.map { "\($0.rawValue) \(rules.outputs.action(for: $0).rawValue)" }.joined(separator: ", ")) }
+                for pattern in rules.resources.keys.sorted() { lines.append("  resource \(pattern): \(rules.resources[pattern]!.rawValue)") }
+                for pattern in rules.prompts.keys.sorted() { lines.append("  prompt \(pattern): \(rules.prompts[pattern]!.rawValue)") }
                 for tool in rules.tools.keys.sorted() {
                     let rule = rules.tools[tool]!
                     var line = "  \(tool): \(rule.action.rawValue)"
@@ -47,10 +52,26 @@ struct PolicyCommand: AsyncParsableCommand {
                     if let rate = rule.rate { line += "; at most \(rate.count) per \(Int(rate.seconds)) s" }
                     if let budget = rule.budget { line += "; \(budget) per session" }
                     if let timeout = rule.timeout { line += "; times out after \(Policy.describe(seconds: timeout))" }
+                    if rule.funds { line += "; moves funds" }
                     lines.append(line)
                 }
             }
+            lines += Self.unmatchedSections(policy, configured: Self.configuredNames())
             Terminal.writeStdout(lines.joined(separator: "\n") + "\n")
+        }
+
+        /// Server names in the host configs on this machine (nil when none was found to compare with).
+        static func configuredNames() -> Set<String>? {
+            let result = Discovery(options: .current).run()
+            return result.servers.isEmpty ? nil : Set(result.servers.map(\.name))
+        }
+
+        /// Sections no configured server can match (a typo, or a server since renamed).
+        static func unmatchedSections(_ policy: Policy, configured: Set<String>?) -> [String] {
+            guard let configured else { return [] }
+            return policy.namedSections.filter { !configured.contains($0) }.map {
+                "warning: section \($0) matches no server configured on this machine (configured: \(configured.sorted().joined(separator: ", "))); it applies only to `mcpguard run --name \($0)`"
+            }
         }
     }
 

@@ -50,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let audit: AuditLog?
         do { audit = try auditPath.map { try AuditLog(path: $0) } } catch { throw CLIError("\(error)") }
-        let serverName = name ?? URL(fileURLWithPath: command[0]).lastPathComponent
+        let serverName = try Self.serverName(given: name, command: command, policy: policy, policyPath: policyPath)
         // The server sees the basics (PATH, HOME, …) plus the names the policy and --pass-env allow.
         let base = ProcessInfo.processInfo.environment
         let allowedNames = passEnvironment + policy.rules(for: serverName).environment
@@ -73,5 +73,23 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let signal = SignalHandling.receivedSignal { throw ExitCode(128 + signal) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The name the policy and the audit log know the server by. A policy written for named servers must
+    /// not silently fall back to `"*"` because `--name` was forgotten (the command's own name is
+    /// usually `npx`, `uvx` or `python`), so that refuses to start and names the sections.
+    static func serverName(given: String?, command: [String], policy: Policy, policyPath: String?) throws -> String {
+        let named = policy.namedSections
+        if let given {
+            if !named.isEmpty, !named.contains(given), policy.servers["*"] == nil {
+                throw CLIError("\(policyPath ?? "the policy") has no section for server \(given) and no \"*\" section (its sections: \(named.joined(separator: ", "))); add one or fix --name")
+            }
+            return given
+        }
+        let fallback = URL(fileURLWithPath: command[0]).lastPathComponent
+        if !named.isEmpty, !named.contains(fallback) {
+            throw CLIError("\(policyPath ?? "the policy") has sections for \(named.joined(separator: ", ")), but no --name says which server this is (the command is \(fallback)); pass --name with the server's name in the host config")
+        }
+        return fallback
     }
 }
