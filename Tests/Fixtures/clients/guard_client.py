@@ -32,6 +32,7 @@ async def main():
     if spec.get("elicit"):
         options["elicitation_callback"] = elicit
     async with Client(params, **options) as client:
+        out["instructions"] = client.instructions
         tools = await client.list_tools()
         out["tools"] = sorted(tool.name for tool in tools.tools)
         out["descriptions"] = {tool.name: tool.description for tool in tools.tools}
