@@ -56,4 +56,72 @@ struct AdversaryCLITests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("has sections for mail, but no --name says which server this is (the command is python"), "\(run.stderr)")
     }
+
+    static func alive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(close, offsetBy: 2)] != "Z"
+    }
+
+    @Test("kill -9 of mcpguard ends the server's whole tree: shell wrapper, setsid, double fork", arguments: [
+        "sleep 320 & echo $! >> PIDS; wait",
+        "setsid sleep 321 & echo $! >> PIDS; wait",
+        "(setsid sh -c 'echo $$ >> PIDS; exec sleep 322' &) ; sleep 323 & echo $! >> PIDS; wait",
+    ])
+    func killNine(script: String) throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pids").path
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["run", "--name", "wrapped", "--", "/bin/sh", "-c", script.replacingOccurrences(of: "PIDS", with: file)]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let expected = script.components(separatedBy: "PIDS").count - 1
+        var pids: [pid_t] = []
+        for _ in 0..<1000 where pids.count < expected {
+            usleep(10_000)
+            pids = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        }
+        #expect(pids.count == expected && pids.allSatisfy(Self.alive))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var survivors = pids
+        for _ in 0..<300 where !survivors.isEmpty {
+            usleep(10_000)
+            survivors = survivors.filter(Self.alive)
+        }
+        #expect(survivors.isEmpty, "survived kill -9 of mcpguard: \(survivors)")
+        for pid in survivors { kill(pid, SIGKILL) }
+    }
+
+    @Test("a client that writes its requests and closes stdin still gets every answer")
+    func hostEOF() throws {
+        let requests = [
+            #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"script","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"one"}}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"text":"three"}}}"#,
+        ]
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["run", "--name", "eof", "--", LiveScanCLITests.python, LiveScanCLITests.fixture("eof_server.py")]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((requests.joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let answers = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+        #expect(Set(answers.compactMap { $0["id"] }) == [0, 1, 2, 3], "\(answers)")
+        #expect(answers.first { $0["id"] == 3 }?["result"]?["content"]?[0]?["text"] == "received {\"text\": \"three\"}")
+        #expect(process.terminationStatus == 0)
+    }
 }

@@ -11,6 +11,16 @@
 pid_t guard_spawn(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
                   int stderr_fd, const char *cwd, int death_signal, int *error_out);
 
+#if defined(__linux__)
+/// Like `guard_spawn`, but through a keeper process (the returned pid, leader of the new process group)
+/// that is a child subreaper and the server's parent: it forwards SIGTERM/SIGINT/SIGHUP to every
+/// descendant, and when `*lifeline_out` (the write end of a pipe it watches; close it, or exit, to
+/// trigger) closes, or the server exits, it SIGKILLs every descendant left, double forks and setsid
+/// included, and exits with the server's status (128 + signal for a signalled server).
+pid_t guard_spawn_kept(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
+                       int stderr_fd, const char *cwd, int death_signal, int *lifeline_out, int *error_out);
+#endif
+
 /// Creates a pipe whose both ends are close-on-exec. Returns 0 or -1 with errno set.
 int guard_pipe(int fds[2]);
 

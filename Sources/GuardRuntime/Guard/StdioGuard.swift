@@ -8,8 +8,9 @@ import Synchronization
 ///
 /// One thread reads the host, one reads the server, one copies the server's stderr to ours (never to
 /// stdout, which is the protocol channel), and one ticks the pipeline's deadlines (timeouts, unanswered
-/// asks). Writes to either side are serialised. Host EOF, a server exit or a signal ends the server's whole
-/// process group; on Linux it also dies if mcpguard is killed.
+/// asks). Writes to either side are serialised. On host EOF the server's stdin is closed and its output
+/// still forwarded until it exits (SIGTERM after ``shutdownGrace``, SIGKILL two seconds later); a server
+/// exit or a signal ends its whole tree, which on Linux also dies if mcpguard is killed.
 public final class StdioGuard: @unchecked Sendable {
     let pipeline: GuardPipeline
     let maxMessageSize: Int
@@ -17,9 +18,13 @@ public final class StdioGuard: @unchecked Sendable {
     private let childLock = NSLock()
     private let finished = Mutex(false)
 
-    public init(pipeline: GuardPipeline, maxMessageSize: Int = 4 * 1024 * 1024) {
+    /// How long the server may take to exit after the host closed stdin before it gets SIGTERM.
+    let shutdownGrace: Duration
+
+    public init(pipeline: GuardPipeline, maxMessageSize: Int = 4 * 1024 * 1024, shutdownGrace: Duration = .seconds(3)) {
         self.pipeline = pipeline
         self.maxMessageSize = maxMessageSize
+        self.shutdownGrace = shutdownGrace
     }
 
     /// Runs until the host closes stdin or the server exits; returns the server's exit status.
@@ -39,7 +44,11 @@ public final class StdioGuard: @unchecked Sendable {
         }.start()
 
         // Server stdout → pipeline → our stdout (or back to the server).
-        Thread { [self, child] in pump(child.stdout.fileDescriptor, from: .server, child) }.start()
+        let serverDone = AsyncStream<Void>.makeStream()
+        Thread { [self, child] in
+            pump(child.stdout.fileDescriptor, from: .server, child)
+            serverDone.continuation.finish()
+        }.start()
 
         // Host stdin → pipeline → server (in a thread: reads block).
         let hostDone = AsyncStream<Void>.makeStream()
@@ -58,6 +67,7 @@ public final class StdioGuard: @unchecked Sendable {
 
         // Whichever ends first: the host closing stdin, or the server exiting. The server is ended inside
         // the group, since the group waits for its exit watcher before returning.
+        let shutdownGrace = self.shutdownGrace
         let serverExitedFirst = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 for await _ in hostDone.stream {}
@@ -68,9 +78,25 @@ public final class StdioGuard: @unchecked Sendable {
                 return true
             }
             let first = await group.next() ?? false
+            if !first {
+                // The spec's order: close the server's stdin, keep forwarding what it still sends (answers to
+                // requests already written) until it exits, and only then TERM and KILL.
+                child.closeInput()
+                let deadline = ContinuousClock.now + shutdownGrace
+                while child.isRunning, ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
+            }
             await child.terminate(grace: .seconds(2))
             group.cancelAll()
             return first
+        }
+        // What the server wrote before it exited is still in the pipe: deliver it before returning.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await _ in serverDone.stream {} }
+            group.addTask { try? await Task.sleep(for: .seconds(2)) }
+            await group.next()
+            group.cancelAll()
         }
         finished.withLock { $0 = true }
         // The host leaving is a normal end; a server that died on its own reports its status.

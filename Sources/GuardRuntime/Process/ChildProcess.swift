@@ -10,10 +10,13 @@ import Darwin
 
 /// A child process in its own process group, with pipes for stdin, stdout and stderr.
 ///
-/// mcpguard never leaves children behind: every child is registered in ``ChildProcessRegistry`` until it
-/// has been reaped, ``terminate(grace:)`` signals the whole group (TERM, then KILL after the grace period),
-/// and on Linux the child is spawned with `PR_SET_PDEATHSIG` so it dies even if mcpguard is killed with
-/// SIGKILL.
+/// mcpguard never leaves children behind. On Linux the command runs under a keeper process (see
+/// `guard_spawn_kept`): a child subreaper that every orphaned descendant falls back to, which SIGKILLs the
+/// whole tree — double forks and `setsid` included — when the server exits, when ``terminate(grace:)``
+/// gives up on a graceful end, or when mcpguard dies in any way (its lifeline pipe closes, kill -9 too).
+/// ``pid`` is the keeper's (the group leader); its exit status is the server's. Elsewhere the child is
+/// its own group leader and ``terminate(grace:)`` signals the group. Every child is registered in
+/// ``ChildProcessRegistry`` until it has been reaped.
 public final class ChildProcess: Sendable {
     public let pid: pid_t
     /// Write end of the child's stdin.
@@ -24,6 +27,8 @@ public final class ChildProcess: Sendable {
     public let stderr: FileHandle
     private let exitState = Mutex<Int32?>(nil)
     private let exitWaiters = Mutex<[CheckedContinuation<Int32, Never>]>([])
+    /// Whether a keeper stands between mcpguard and the command (Linux).
+    let kept: Bool
 
     /// Why a child could not be started.
     public struct SpawnError: Error, CustomStringConvertible, Sendable {
@@ -52,19 +57,21 @@ public final class ChildProcess: Sendable {
         let childStdin = stdinPipe[0]
         let childStdout = stdoutPipe[1]
         let childStderr = stderrPipe[1]
-        let (pid, error) = SpawnThread.shared.run { () -> (pid_t, Int32) in
+        let (pid, error, lifeline) = SpawnThread.shared.run { () -> (pid_t, Int32, Int32) in
             var error: Int32 = 0
+            var lifeline: Int32 = -1
             let pid = Self.withCStrings(argv) { argvPointer in
                 Self.withCStrings(envp) { envPointer in
-                    if let workingDirectory {
-                        return workingDirectory.withCString {
-                            guard_spawn(command, argvPointer, envPointer, childStdin, childStdout, childStderr, $0, deathSignal, &error)
-                        }
+                    Self.withOptionalCString(workingDirectory) { directory in
+                        #if os(Linux)
+                        guard_spawn_kept(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &lifeline, &error)
+                        #else
+                        guard_spawn(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &error)
+                        #endif
                     }
-                    return guard_spawn(command, argvPointer, envPointer, childStdin, childStdout, childStderr, nil, deathSignal, &error)
                 }
             }
-            return (pid, error)
+            return (pid, error, lifeline)
         }
         close(stdinPipe[0])
         close(stdoutPipe[1])
@@ -79,7 +86,8 @@ public final class ChildProcess: Sendable {
         self.stdin = FileHandle(fileDescriptor: stdinPipe[1], closeOnDealloc: true)
         self.stdout = FileHandle(fileDescriptor: stdoutPipe[0], closeOnDealloc: true)
         self.stderr = FileHandle(fileDescriptor: stderrPipe[0], closeOnDealloc: true)
-        ChildProcessRegistry.shared.register(pid)
+        self.kept = lifeline >= 0
+        ChildProcessRegistry.shared.register(pid, lifeline: lifeline)
         startReaper()
     }
 
@@ -120,19 +128,38 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// Ends the whole process group: SIGTERM, then SIGKILL if it is still alive after `grace`.
-    public func terminate(grace: Duration = .seconds(2)) async {
+    /// Closes the command's stdin: the spec's first step of a shutdown (a well-behaved server exits on EOF).
+    public func closeInput() {
         try? stdin.close()
+    }
+
+    /// Ends the command and everything it started: its stdin closed, SIGTERM to every descendant, then
+    /// SIGKILL to whatever is still alive after `grace`.
+    public func terminate(grace: Duration = .seconds(2)) async {
+        closeInput()
         guard isRunning else { return }
-        kill(-pid, SIGTERM)
+        // The keeper forwards TERM to every descendant, including those that left the group.
+        kill(kept ? pid : -pid, SIGTERM)
         let deadline = ContinuousClock.now + grace
         while isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        if isRunning { kill(-pid, SIGKILL) }
+        if isRunning {
+            if kept {
+                ChildProcessRegistry.shared.cutLifeline(pid)
+                let last = ContinuousClock.now + .seconds(2)
+                while isRunning, ContinuousClock.now < last { try? await Task.sleep(for: .milliseconds(10)) }
+            }
+            if isRunning { kill(-pid, SIGKILL) }
+        }
         _ = await waitForExit()
-        // Grandchildren that outlived the leader still share the group.
-        kill(-pid, SIGKILL)
+        // Without a keeper, grandchildren that outlived the leader may still share the group.
+        if !kept { kill(-pid, SIGKILL) }
+    }
+
+    private static func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+        guard let string else { return body(nil) }
+        return string.withCString { body($0) }
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
@@ -142,20 +169,43 @@ public final class ChildProcess: Sendable {
     }
 }
 
-/// Every live child process group, so a signal handler can end them all before mcpguard exits.
+/// Every live child process group, so a signal handler can end them all before mcpguard exits. Owns the
+/// keepers' lifeline descriptors: closing one tells that keeper to kill its whole tree.
 public final class ChildProcessRegistry: Sendable {
     public static let shared = ChildProcessRegistry()
-    private let groups = Mutex<Set<pid_t>>([])
+    /// Group leader → lifeline write end (-1 when there is no keeper or it was already cut).
+    private let groups = Mutex<[pid_t: Int32]>([:])
 
-    func register(_ pid: pid_t) { _ = groups.withLock { $0.insert(pid) } }
-    func unregister(_ pid: pid_t) { _ = groups.withLock { $0.remove(pid) } }
+    func register(_ pid: pid_t, lifeline: Int32 = -1) { groups.withLock { $0[pid] = lifeline } }
+
+    func unregister(_ pid: pid_t) {
+        let lifeline = groups.withLock { $0.removeValue(forKey: pid) }
+        if let lifeline, lifeline >= 0 { close(lifeline) }
+    }
+
+    /// Closes the lifeline of `pid`'s keeper once: it SIGKILLs every descendant and exits.
+    func cutLifeline(_ pid: pid_t) {
+        let lifeline = groups.withLock { groups -> Int32 in
+            guard let fd = groups[pid], fd >= 0 else { return -1 }
+            groups[pid] = -1
+            return fd
+        }
+        if lifeline >= 0 { close(lifeline) }
+    }
 
     /// Process groups still alive.
-    public var live: Set<pid_t> { groups.withLock { $0 } }
+    public var live: Set<pid_t> { groups.withLock { Set($0.keys) } }
 
-    /// Sends `signal` to every registered group.
+    /// Sends `signal` to every registered child: a keeper gets it itself (it forwards TERM, INT and HUP to
+    /// every descendant); a child without one gets it for its whole group.
     public func signalAll(_ signal: Int32) {
-        for pid in live { kill(-pid, signal) }
+        for (pid, lifeline) in groups.withLock({ $0 }) {
+            if signal == SIGKILL, lifeline >= 0 {
+                cutLifeline(pid)
+            } else {
+                kill(lifeline >= 0 ? pid : -pid, signal)
+            }
+        }
     }
 
     /// Ends every child: TERM, a short grace, then KILL. Synchronous, for signal and exit paths.
@@ -165,5 +215,9 @@ public final class ChildProcessRegistry: Sendable {
         let deadline = ContinuousClock.now + grace
         while !live.isEmpty, ContinuousClock.now < deadline { usleep(10_000) }
         signalAll(SIGKILL)
+        // Keepers need a moment to kill their trees; a keeper that does not exit is killed with its group.
+        let last = ContinuousClock.now + .seconds(1)
+        while !live.isEmpty, ContinuousClock.now < last { usleep(5_000) }
+        for pid in live { kill(-pid, SIGKILL) }
     }
 }
