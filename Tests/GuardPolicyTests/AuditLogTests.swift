@@ -93,8 +93,33 @@ struct AuditLogTests {
             previous = sealed.hash
         }
         try rewrite(path, forged)
+        // The head still names the real last record, so the rewrite shows even without a key…
+        #expect(AuditVerifier.verify(files: [path]).problem?.reason.contains("not the one its head records") == true)
+        // …until the attacker rewrites the head too: then only the key tells.
+        let last = try #require(AuditRecord(line: forged.last!))
+        try Data(AuditHead(sequence: last.sequence, hash: last.hash, key: nil).bytes).write(to: URL(fileURLWithPath: AuditHead.path(for: path)))
         #expect(AuditVerifier.verify(files: [path]).problem == nil, "without a key the forgery is consistent")
         #expect(AuditVerifier.verify(files: [path], key: key).problem?.line == 1)
+    }
+
+    @Test("deleting the newest records is detected, and the log refuses to continue")
+    func truncation() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = SymmetricKey(data: Array("team-audit-key".utf8))
+        let path = try writeLog(5, key: key)
+        try rewrite(path, Array(try lines(path).dropLast(2)))
+        let problem = try #require(AuditVerifier.verify(files: [path], key: key).problem)
+        #expect(problem.reason == "the log ends at record 2 but its head records record 4: the newest records were deleted")
+        #expect(AuditVerifier.verify(files: [path]).problem != nil)
+        #expect(throws: AuditLog.Failure.self) { try AuditLog(path: path, key: key) }
+        // Deleting the head as well: with a key a missing head is itself the finding.
+        try FileManager.default.removeItem(atPath: AuditHead.path(for: path))
+        #expect(AuditVerifier.verify(files: [path], key: key).problem?.reason.contains("head file") == true)
+        // A forged head cannot be made without the key.
+        try rewrite(path, Array(try lines(path)))
+        let last = try #require(AuditRecord(line: try lines(path).last!))
+        try Data(AuditHead(sequence: last.sequence, hash: last.hash, key: nil).bytes).write(to: URL(fileURLWithPath: AuditHead.path(for: path)))
+        #expect(AuditVerifier.verify(files: [path], key: key).problem?.reason.contains("no valid HMAC") == true)
     }
 
     @Test("rotation by size continues the chain across files")

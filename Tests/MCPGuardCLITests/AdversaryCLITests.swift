@@ -124,4 +124,29 @@ struct AdversaryCLITests {
         #expect(answers.first { $0["id"] == 3 }?["result"]?["content"]?[0]?["text"] == "received {\"text\": \"three\"}")
         #expect(process.terminationStatus == 0)
     }
+
+    @Test("run --audit-key-file writes HMACs that audit verify --key-file accepts; a wrong key fails")
+    func auditKey() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let audit = directory.appendingPathComponent("audit.jsonl").path
+        let key = directory.appendingPathComponent("audit.key").path
+        try Data("0123456789abcdef0123456789abcdef".utf8).write(to: URL(fileURLWithPath: key))
+        let result = try GuardClient.drive(["run": ["--name", "hostile", "--audit", .string(audit), "--audit-key-file", .string(key)], "server": .array(Self.hostile),
+                                            "steps": [["call": "echo", "arguments": ["text": "hi"]]]])
+        #expect(GuardClient.steps(result).first?["ok"] == true)
+        let verify = try CLIRunner.run(["audit", "verify", audit, "--key-file", key])
+        #expect(verify.status == 0 && verify.stdout.contains("HMACs valid"), "\(verify.stdout)\(verify.stderr)")
+        try Data("another key".utf8).write(to: URL(fileURLWithPath: key))
+        #expect(try CLIRunner.run(["audit", "verify", audit, "--key-file", key]).status == 1)
+    }
+
+    @Test("an audit log that cannot be written refuses every call and says why")
+    func auditFailsClosed() throws {
+        let result = try GuardClient.drive(["run": ["--name", "hostile", "--audit", "/dev/full"], "server": .array(Self.hostile),
+                                            "steps": [["call": "echo", "arguments": ["text": "hi"]], ["read": "file:///etc/hostname"]]])
+        let steps = GuardClient.steps(result)
+        #expect(steps[0]["error"]?.stringValue?.contains("the audit log cannot be written") == true, "\(steps)")
+        #expect(steps[1]["error"]?.stringValue?.contains("(rule audit.log)") == true)
+    }
 }

@@ -205,12 +205,20 @@ struct RunLifecycleTests {
         process.arguments = ["run", "--policy", policy, "--", LiveScanCLITests.python, LiveScanCLITests.fixture("guard_target_server.py"), tag]
         process.environment = ProcessInfo.processInfo.environment.merging(["GUARD_SIGNAL_FILE": record]) { $1 }
         let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<100 where LiveScanCLITests.processes(matching: tag).isEmpty { try await Task.sleep(for: .milliseconds(100)) }
-        try await Task.sleep(for: .milliseconds(800))  // let the server install its handler
+        // Ready means answering: the server installs its handler before it reads its first request.
+        input.fileHandleForWriting.write(Data((#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"# + "\n").utf8))
+        var answer = Data()
+        while !answer.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            answer += chunk
+        }
+        #expect(String(decoding: answer, as: UTF8.self).contains("\"id\":0"))
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGTERM)

@@ -22,8 +22,14 @@ struct RunCLITests {
         #expect(steps[1]["error"]?.stringValue?.contains("arguments/a: expected integer, found string (rule schema.input)") == true)
         #expect(steps[2]["error"]?.stringValue?.contains("(rule policy.deny)") == true)
         let verify = try CLIRunner.run(["audit", "verify", audit])
-        #expect(verify.stdout.contains("chain intact, 4 records"))
+        #expect(verify.stdout.contains("chain intact, 8 records"), "\(verify.stdout)")
         let text = try String(contentsOfFile: audit, encoding: .utf8)
+        // One record per message kind: the session, the listing with its hash, every answer, the end.
+        let records = text.split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+        #expect(records.map { $0["method"]?.stringValue ?? "" } == ["initialize", "tools/list", "tools/list", "tools/call", "tools/call", "tools/call", "tools/call", "session/end"])
+        #expect(records.contains { $0["detail"]?.stringValue?.hasPrefix("listed 2 tools (sha256:") == true })
+        #expect(records.contains { $0["method"] == "tools/call" && $0["sizes"]?["response"] != nil && $0["detail"]?.stringValue?.hasPrefix("result sha256:") == true })
+        #expect(records.last?["detail"]?.stringValue?.contains("client notifications/initialized 1") == true)
         try text.replacingOccurrences(of: "\"allowed\"", with: "\"alloweD\"").write(toFile: audit, atomically: true, encoding: .utf8)
         #expect(try CLIRunner.run(["audit", "verify", audit]).status == 1)
     }

@@ -18,25 +18,42 @@ public final class AuditLog: Sendable {
         var size: Int
         var sequence: Int
         var previous: String
+        /// `FILE.head`, rewritten in place after every record (see ``AuditHead``); created with the first.
+        var head: FileHandle?
     }
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public let description: String
     }
 
-    /// Opens (or creates) the log, continuing the chain of what is already there.
+    /// Opens (or creates) the log, continuing the chain of what is already there. A log whose newest
+    /// records were deleted (it ends before its head) is refused: continuing it would hide the deletion.
     public init(path: String, maxBytes: Int = 10 * 1024 * 1024, key: SymmetricKey? = nil) throws(Failure) {
         self.path = path
         self.maxBytes = maxBytes
         self.keyBytes = key.map { $0.withUnsafeBytes { Array($0) } }
         var sequence = 0
         var previous = AuditRecord.genesis
-        if let text = try? String(contentsOfFile: path, encoding: .utf8), let last = text.split(separator: "\n").last.flatMap({ AuditRecord(line: String($0)) }) {
+        var last: AuditRecord?
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), let record = text.split(separator: "\n").last.flatMap({ AuditRecord(line: String($0)) }) {
+            last = record
+        } else if let rotated = try? String(contentsOfFile: path + ".1", encoding: .utf8), let record = rotated.split(separator: "\n").last.flatMap({ AuditRecord(line: String($0)) }) {
+            last = record
+        }
+        if let last {
             sequence = last.sequence + 1
             previous = last.hash
-        } else if let rotated = try? String(contentsOfFile: path + ".1", encoding: .utf8), let last = rotated.split(separator: "\n").last.flatMap({ AuditRecord(line: String($0)) }) {
-            sequence = last.sequence + 1
-            previous = last.hash
+        }
+        let headPath = AuditHead.path(for: path)
+        switch AuditHead.read(headPath) {
+        case .head(let head)?:
+            if let problem = head.mismatch(lastSequence: last?.sequence, lastHash: last?.hash, key: key) {
+                throw Failure(description: "audit log \(path) was tampered with: \(problem); keep it as evidence, and start a new log under another name")
+            }
+        case .broken(let problem)?:
+            throw Failure(description: "audit log \(path): \(problem)")
+        case nil:
+            break
         }
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -44,8 +61,9 @@ public final class AuditLog: Sendable {
             }
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw Failure(description: "cannot open audit log \(path) for writing") }
+        let head = FileHandle(forWritingAtPath: headPath)
         let size = Int((try? handle.seekToEnd()) ?? 0)
-        state = Mutex(State(handle: handle, size: size, sequence: sequence, previous: previous))
+        state = Mutex(State(handle: handle, size: size, sequence: sequence, previous: previous, head: head))
     }
 
     /// Seals `record` into the chain (its sequence, previous hash, hash and HMAC are set here) and appends it.
@@ -68,6 +86,16 @@ public final class AuditLog: Sendable {
             state.size += bytes.count
             state.sequence += 1
             state.previous = sealed.hash
+            let head = AuditHead(sequence: sealed.sequence, hash: sealed.hash, key: keyBytes.map { SymmetricKey(data: $0) })
+            if state.head == nil {
+                let headPath = AuditHead.path(for: path)
+                _ = FileManager.default.createFile(atPath: headPath, contents: nil, attributes: [.posixPermissions: 0o600])
+                state.head = FileHandle(forWritingAtPath: headPath)
+            }
+            let written = state.head.map { handle in head.bytes.withUnsafeBytes { pwrite(handle.fileDescriptor, $0.baseAddress, $0.count, 0) } } ?? -1
+            guard written == AuditHead.size else {
+                return .failure(Failure(description: "cannot write the audit head \(AuditHead.path(for: path)): \(String(cString: strerror(errno)))"))
+            }
             return .success(sealed)
         }
         return try result.get()
@@ -120,8 +148,38 @@ public enum AuditVerifier {
         }
     }
 
-    /// Verifies `files` in order (as ``AuditLog/files(of:)`` lists them), continuing the chain across them.
+    /// Verifies `files` in order (as ``AuditLog/files(of:)`` lists them), continuing the chain across them,
+    /// and that the log ends where its head (`FILE.head` beside the newest file) says.
     public static func verify(files: [String], key: SymmetricKey? = nil) -> Report {
+        let report = verifyChain(files: files, key: key)
+        guard report.problem == nil, let newest = files.last else { return report }
+        switch AuditHead.read(AuditHead.path(for: newest)) {
+        case .head(let head)?:
+            let last = lastRecord(files)
+            if let problem = head.mismatch(lastSequence: last?.sequence, lastHash: last?.hash, key: key) {
+                return Report(records: report.records, problem: (newest, 0, problem))
+            }
+        case .broken(let problem)?:
+            return Report(records: report.records, problem: (newest, 0, problem))
+        case nil:
+            // With a key, a missing head is a deleted head: nothing else would tell a truncated log apart.
+            if key != nil, report.records > 0 {
+                return Report(records: report.records, problem: (newest, 0, "its head file \(AuditHead.path(for: newest)) is missing (deleted with the newest records?)"))
+            }
+        }
+        return report
+    }
+
+    static func lastRecord(_ files: [String]) -> AuditRecord? {
+        for file in files.reversed() {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8), let line = text.split(separator: "\n").last, let record = AuditRecord(line: String(line)) {
+                return record
+            }
+        }
+        return nil
+    }
+
+    static func verifyChain(files: [String], key: SymmetricKey?) -> Report {
         var previous = AuditRecord.genesis
         var expectedSequence: Int?
         var count = 0

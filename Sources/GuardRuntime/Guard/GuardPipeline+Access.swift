@@ -34,6 +34,7 @@ extension GuardPipeline {
     /// A resource or prompt request: refused, asked about, or forwarded (prompt arguments screened first).
     func checkAccess(_ original: JSONRPCMessage, approved: Bool) -> [Delivery] {
         guard let subject = accessSubject(original) else { return [.toServer(original.raw)] }
+        if let refused = auditRefusal(original, subject: subject.noun) { return refused }
         let method = original.method ?? ""
         var message = original
         if subject.kind == .resource, subject.name.utf8.count > Self.uriLimit {

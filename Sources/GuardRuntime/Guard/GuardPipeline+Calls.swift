@@ -10,6 +10,7 @@ extension GuardPipeline {
 
     func checkCall(_ original: JSONRPCMessage, approved: Bool) -> [Delivery] {
         guard let name = original.params?["name"]?.stringValue else { return [.toServer(original.raw)] }
+        if let refused = auditRefusal(original, subject: "tool \(name)") { return refused }
         var message = original
         let arguments = message.params?["arguments"] ?? .object(JSONObject())
         if let refusal = lock.withLock({ state.refused[name] }) {

@@ -22,6 +22,7 @@ extension GuardPipeline {
             default: return [.toClient(bytes)]
             }
         case .notification:
+            countNotification(message.method, from: .server)
             return message.method == "notifications/tools/list_changed" ? relist(notification: bytes) : screenedNotification(message, bytes: bytes)
         case .response, .errorResponse:
             break
@@ -50,6 +51,7 @@ extension GuardPipeline {
             return []
         }
         let pending = lock.withLock { state.pending.removeValue(forKey: id) }
+        if let pending { recordAnswer(message, pending, size: bytes.count) }
         if message.kind == .errorResponse { return screenedError(message, tool: pending?.tool) }
         guard let pending, let result = message.result?.objectValue else { return [.toClient(bytes)] }
         switch pending.method {

@@ -99,6 +99,7 @@ public final class StdioGuard: @unchecked Sendable {
             group.cancelAll()
         }
         finished.withLock { $0 = true }
+        pipeline.finish()
         // The host leaving is a normal end; a server that died on its own reports its status.
         return serverExitedFirst ? (child.exitStatus ?? 0) : 0
     }

@@ -1,3 +1,4 @@
+import Crypto
 import ArgumentParser
 import Foundation
 import GuardCore
@@ -21,6 +22,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("audit"), help: ArgumentHelp("Append decisions to this hash-chained audit log.", valueName: "file"))
     var auditPath: String?
+
+    @Option(name: .customLong("audit-key-file"), help: ArgumentHelp("HMAC key for the audit log (the file's bytes); `audit verify --key-file` checks it.", valueName: "file"))
+    var auditKeyFile: String?
 
     @Option(name: .customLong("lock"), help: ArgumentHelp("Enforce this lockfile: changed, new and colliding definitions are withheld until re-pinned.", valueName: "file"))
     var lockPath: String?
@@ -48,8 +52,10 @@ struct RunCommand: AsyncParsableCommand {
             let text = String(decoding: try Terminal.readFile(policyPath, what: "policy"), as: UTF8.self)
             do { policy = try Policy(yaml: text, path: policyPath) } catch { throw CLIError("\(error)") }
         }
+        if auditKeyFile != nil, auditPath == nil { throw CLIError("--audit-key-file needs --audit FILE") }
+        let key = try auditKeyFile.map { SymmetricKey(data: try Terminal.readFile($0, what: "audit key file")) }
         let audit: AuditLog?
-        do { audit = try auditPath.map { try AuditLog(path: $0) } } catch { throw CLIError("\(error)") }
+        do { audit = try auditPath.map { try AuditLog(path: $0, key: key) } } catch { throw CLIError("\(error)") }
         let serverName = try Self.serverName(given: name, command: command, policy: policy, policyPath: policyPath)
         // The server sees the basics (PATH, HOME, …) plus the names the policy and --pass-env allow.
         let base = ProcessInfo.processInfo.environment
