@@ -92,21 +92,22 @@ struct ConfigRiskDetectorTests {
               "l": {"command": "python", "args": ["-c", "import server; server.main()"]}
             }}
             """
-        let findings = audit(text)
+        // Every entry here is launched directly; `unguarded-server` has its own tests.
+        let findings = audit(text).filter { $0.rule != "unguarded-server" }
         func rules(_ server: String) -> [String] { findings.filter { $0.server == server }.map(\.rule).sorted() }
         #expect(rules("a") == ["unpinned-package"])
         #expect(rules("b") == ["unpinned-package"])
         #expect(rules("c") == ["unpinned-package"])
         #expect(rules("d") == ["shell-launch"])
         #expect(findings.first { $0.server == "d" }?.severity == .critical)
-        #expect(rules("e") == ["container-privileges", "unpinned-package"])
+        #expect(rules("e") == ["container-hardening", "container-privileges", "unpinned-package"])
         #expect(findings.first { $0.rule == "container-privileges" }?.message.contains("--privileged and mount of /") == true)
         #expect(rules("f") == ["privileged-launch"])
         #expect(rules("g") == ["insecure-transport"])
         #expect(rules("h").isEmpty)
         #expect(rules("i").isEmpty)
         #expect(rules("j").isEmpty)
-        #expect(rules("k").isEmpty)
+        #expect(rules("k") == ["container-hardening"], "no --read-only, no --cap-drop ALL")
         #expect(rules("l") == ["shell-launch"])
     }
 
@@ -117,7 +118,8 @@ struct ConfigRiskDetectorTests {
         #expect(cline.map(\.server) == ["fs", "g", "ro"])
         #expect(cline.map(\.severity) == [.high, .high, .medium])
         let claude = audit(#"{"enableAllProjectMcpServers": true, "permissions": {"allow": ["mcp__github", "mcp__fs__read_file", "Bash(ls)"]}}"#, path: "/p/.claude/settings.json")
-        #expect(claude.map(\.location.pointer) == ["/enableAllProjectMcpServers", "/permissions/allow/0"])
+        #expect(claude.map(\.location.pointer) == ["/enableAllProjectMcpServers", "/permissions/allow/0", "/permissions/allow/1"])
+        #expect(claude.map(\.severity) == [.high, .medium, .low], "a single read tool is low")
         let vscode = audit(#"{"chat.tools.autoApprove": true}"#, path: "/u/settings.json")
         #expect(vscode.count == 1)
     }

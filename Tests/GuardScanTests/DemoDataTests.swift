@@ -58,6 +58,14 @@ struct DemoScanTests {
         #expect(report.status == .complete)
     }
 
+    @Test("no demo server runs behind mcpguard run: one low unguarded-server finding each, 25 findings in all")
+    func unguarded() {
+        let unguarded = report.findings.filter { $0.rule == "unguarded-server" }
+        #expect(unguarded.compactMap(\.server).sorted() == DemoData.snapshot.servers.map(\.name).sorted())
+        #expect(unguarded.allSatisfy { $0.severity == .low })
+        #expect(report.findings.count == 25)
+    }
+
     @Test("every finding cites real checklist items and no report shows the token")
     func hygiene() {
         for finding in report.findings {

@@ -125,6 +125,38 @@ struct DiscoveryTests {
         #expect(spec.args == ["--url=https://default.example"])
     }
 
+    @Test("settings files without servers are read for the audit: Claude Code, Cursor, VS Code workspace, Codex project")
+    func settingsFiles() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(".claude/settings.json", #"{"permissions": {"defaultMode": "bypassPermissions"}}"#)
+        try write(".claude/settings.json", under: project, #"{"permissions": {"allow": ["mcp__wallet__transfer_funds"]}}"#)
+        try write(".claude/settings.local.json", under: project, #"{"permissions": {"allow": ["mcp__github"]}}"#)
+        try write(".cursor/permissions.json", "{\n  // auto-run\n  \"mcpAllowlist\": [\"*:*\"],\n}")
+        try write(".vscode/settings.json", under: project, #"{"chat.tools.terminal.autoApprove": {"/.*/": true}}"#)
+        try write(".codex/config.toml", under: project, "approval_policy = \"never\"\n")
+        let result = discover()
+        #expect(result.servers.isEmpty)
+        let read = Dictionary(uniqueKeysWithValues: result.configs.map { ($0.path, $0.host) })
+        let expected: [String: String] = [
+            home.appendingPathComponent(".claude/settings.json").path: "claude-code",
+            project.appendingPathComponent(".claude/settings.json").path: "claude-code",
+            project.appendingPathComponent(".claude/settings.local.json").path: "claude-code",
+            home.appendingPathComponent(".cursor/permissions.json").path: "cursor",
+            project.appendingPathComponent(".vscode/settings.json").path: "vscode",
+            project.appendingPathComponent(".codex/config.toml").path: "codex",
+        ]
+        for (path, host) in expected { #expect(read[path] == host, "\(path)") }
+        // Each file gives its finding, pointing at the file it came from.
+        let findings = ConfigRiskDetector().analyze(DetectionInput(snapshot: InventorySnapshot(servers: []), configs: result.configs))
+        let byFile = Dictionary(grouping: findings, by: { $0.location.file ?? "" }).mapValues { $0.map(\.rule).sorted() }
+        #expect(byFile[home.appendingPathComponent(".claude/settings.json").path] == ["permission-mode"])
+        #expect(byFile[project.appendingPathComponent(".claude/settings.json").path] == ["auto-approve"])
+        #expect(byFile[project.appendingPathComponent(".claude/settings.local.json").path] == ["auto-approve"])
+        #expect(byFile[home.appendingPathComponent(".cursor/permissions.json").path] == ["auto-approve"])
+        #expect(byFile[project.appendingPathComponent(".vscode/settings.json").path] == ["auto-approve"])
+        #expect(byFile[project.appendingPathComponent(".codex/config.toml").path] == ["permission-mode"])
+    }
+
     @Test("a server wrapped in mcpguard run is scanned and pinned as the server itself")
     func guardedServer() throws {
         defer { try? FileManager.default.removeItem(at: root) }

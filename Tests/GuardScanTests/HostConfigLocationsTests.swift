@@ -17,6 +17,15 @@ struct HostConfigLocationsTests {
         #expect(candidates.contains("/home/u/src/.mcp.json"))
         #expect(candidates.contains("/.mcp.json"))
         #expect(candidates.contains("/home/u/.codex/config.toml"))
+        // Settings files that hold permissions and approvals rather than servers.
+        #expect(candidates.contains("/home/u/.claude/settings.json"))
+        #expect(candidates.contains("/home/u/src/app/.claude/settings.json"))
+        #expect(candidates.contains("/home/u/src/app/.claude/settings.local.json"))
+        #expect(candidates.contains("/etc/claude-code/managed-settings.json"))
+        #expect(candidates.contains("/home/u/.cursor/permissions.json"))
+        #expect(candidates.contains("/home/u/src/app/.vscode/settings.json"))
+        #expect(candidates.contains("/home/u/src/app/.codex/config.toml"))
+        #expect(candidates.contains("/etc/gemini-cli/settings.json"))
         #expect(!candidates.contains { $0.hasPrefix("/ignored") })
         #expect(!candidates.contains { $0.contains("Library/Application Support") })
         // The home directory is not a project: ~/.mcp.json is not searched as one.

@@ -56,7 +56,7 @@ public enum HostConfigParser {
                 addServers(project["mcpServers"], pointer: "/projects/\(FindingLocation.pointerToken(path))/mcpServers", style: .standard)
             }
         }
-        return .success(HostConfig(document: document, servers: servers, approvals: approvals(root, keyLines), keyLines: keyLines))
+        return .success(HostConfig(document: document, servers: servers, settings: HostSettings.read(root, lines: keyLines), keyLines: keyLines))
     }
 
     enum EntryStyle { case standard, zed, opencode }
@@ -97,37 +97,6 @@ public enum HostConfigParser {
             disabled: object["disabled"]?.boolValue == true || object["enabled"]?.boolValue == false,
             pointer: pointer, line: lines.line(pointer), raw: entry
         )
-    }
-
-    static func approvals(_ root: JSONObject, _ lines: JSONKeyLines) -> [HostConfig.Approval] {
-        var approvals: [HostConfig.Approval] = []
-        if root["enableAllProjectMcpServers"]?.boolValue == true {
-            approvals.append(.init(
-                description: "enableAllProjectMcpServers approves every server any project's .mcp.json declares",
-                pointer: "/enableAllProjectMcpServers", line: lines.line("/enableAllProjectMcpServers")
-            ))
-        }
-        if let allow = root["permissions"]?["allow"]?.arrayValue {
-            for (index, entry) in allow.enumerated() {
-                guard let rule = entry.stringValue, rule.hasPrefix("mcp__") else { continue }
-                let parts = rule.dropFirst(5).split(separator: "_", omittingEmptySubsequences: false)
-                // `mcp__server` or `mcp__server__*` allows every tool of the server.
-                let isWholeServer = !rule.dropFirst(5).contains("__") || rule.hasSuffix("__*")
-                if isWholeServer, !parts.isEmpty {
-                    approvals.append(.init(
-                        description: "permissions.allow \"\(rule)\" runs every tool of that server without asking",
-                        pointer: "/permissions/allow/\(index)", line: lines.line("/permissions/allow")
-                    ))
-                }
-            }
-        }
-        for key in ["chat.tools.autoApprove", "chat.tools.global.autoApprove"] where root[key]?.boolValue == true {
-            approvals.append(.init(
-                description: "\(key) runs every tool of every server without asking", pointer: "/" + FindingLocation.pointerToken(key),
-                line: lines.line("/" + FindingLocation.pointerToken(key))
-            ))
-        }
-        return approvals
     }
 
     static func strings(_ value: JSONValue?) -> [String] {

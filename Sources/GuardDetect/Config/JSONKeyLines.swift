@@ -1,6 +1,7 @@
 import GuardCore
 
-/// Maps JSON Pointers of object members to the 1-based line of their key in the source text.
+/// Maps JSON Pointers of object members to the 1-based line of their key in the source text, and of array
+/// elements that are strings, objects or arrays to the line where they start.
 ///
 /// The value parser does not track positions (that would slow every message the guard reads); config
 /// files are small, so a second light pass over the text is the cheaper way to point a finding at a line.
@@ -66,6 +67,8 @@ public struct JSONKeyLines: Sendable {
                 while lookahead < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[lookahead]) { lookahead += 1 }
                 if lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: ":"), case .object? = stack.last {
                     pendingKey = (String(decoding: value, as: UTF8.self), startLine)
+                } else if case .array? = stack.last, stack.count <= maxDepth {
+                    lines[currentPointer()] = startLine
                 }
             case UInt8(ascii: ":"):
                 if let (key, keyLine) = pendingKey, case .object(let pointer, _)? = stack.last {
@@ -75,9 +78,11 @@ public struct JSONKeyLines: Sendable {
                 pendingKey = nil
                 index += 1
             case UInt8(ascii: "{"):
+                if case .array? = stack.last, stack.count <= maxDepth { lines[currentPointer()] = line }
                 stack.append(.object(pointer: currentPointer(), key: nil))
                 index += 1
             case UInt8(ascii: "["):
+                if case .array? = stack.last, stack.count <= maxDepth { lines[currentPointer()] = line }
                 stack.append(.array(pointer: currentPointer(), count: 0))
                 index += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):

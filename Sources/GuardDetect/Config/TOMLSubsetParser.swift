@@ -1,7 +1,7 @@
 import GuardCore
 
 /// Reads the part of TOML that host configs use (Codex's `config.toml`) into a ``JSONValue``, with the
-/// line of every table header so findings can point at `[mcp_servers.github]`.
+/// line of every table header and key so findings can point at `[mcp_servers.github]` or `approval_policy`.
 ///
 /// Supported: comments; bare, quoted and dotted keys; `[table]` and `[[array.of.tables]]` headers; basic,
 /// literal and multi-line strings with escapes; integers, floats, booleans; arrays (across lines) and inline
@@ -14,7 +14,7 @@ public struct TOMLSubsetParser {
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// The document and, for each table header, its JSON Pointer → 1-based line.
+    /// The document and, for each table header and key (outside arrays of tables), its JSON Pointer → 1-based line.
     public static func parse(_ text: String) throws(Failure) -> (value: JSONValue, tableLines: [String: Int]) {
         var parser = TOMLSubsetParser(text: text)
         return try parser.parseDocument()
@@ -55,12 +55,17 @@ public struct TOMLSubsetParser {
                 try endOfLine()
                 continue
             }
+            let keyLine = line
             let key = try parseKeyPath()
             skipSpaces()
             guard consume("=") else { throw fail("expected '=' after key \(key.joined(separator: "."))") }
             skipSpaces()
             let value = try parseValue()
             try assign(value, at: current, key: key, intoArrayElement: currentIsArrayElement)
+            // Keys inside an array of tables have no index in their pointer; only their table header is recorded.
+            if !currentIsArrayElement {
+                tableLines[(current + key).map { "/" + FindingLocation.pointerToken($0) }.joined()] = keyLine
+            }
             try endOfLine()
         }
         return (.object(root), tableLines)

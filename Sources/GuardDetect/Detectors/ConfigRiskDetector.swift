@@ -2,13 +2,16 @@ import Foundation
 import GuardCore
 
 /// Audits host config files: secrets written in clear, unpinned packages, shells and remote scripts,
-/// weakened containers, root launches, plain-HTTP remotes, files others can read, and auto-approval.
+/// weakened or unhardened containers, root launches, plain-HTTP remotes, filesystem servers over `/` or home,
+/// certificate checks turned off, servers not behind `mcpguard run`, files others can read, and the host
+/// settings that run tools without asking (approvals, permission modes, sandbox modes).
 public struct ConfigRiskDetector: Detector {
     public init() {}
 
     public var rules: [RuleDescriptor] {
-        [Rules.configSecret, Rules.unpinnedPackage, Rules.shellLaunch, Rules.containerEscape, Rules.sudoLaunch,
-         Rules.insecureTransport, Rules.configPermissions, Rules.autoApprove, Rules.configUnparseable]
+        [Rules.configSecret, Rules.unpinnedPackage, Rules.shellLaunch, Rules.containerEscape, Rules.containerHardening,
+         Rules.sudoLaunch, Rules.insecureTransport, Rules.filesystemExposure, Rules.tlsVerificationDisabled, Rules.unguardedServer,
+         Rules.configPermissions, Rules.autoApprove, Rules.permissionMode, Rules.sandboxDisabled, Rules.configUnparseable]
     }
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
@@ -28,11 +31,16 @@ public struct ConfigRiskDetector: Detector {
                     secretsInFile += serverFindings.filter { $0.rule == Rules.configSecret.id }.count
                     findings.append(contentsOf: serverFindings)
                 }
-                for approval in config.approvals {
+                for setting in config.settings {
+                    let rule = switch setting.kind {
+                    case .approval: Rules.autoApprove
+                    case .permissionMode: Rules.permissionMode
+                    case .sandbox: Rules.sandboxDisabled
+                    }
                     findings.append(Finding(
-                        Rules.autoApprove, severity: approval.pointer.hasPrefix("/permissions") ? .medium : .high, server: nil,
-                        location: FindingLocation(file: document.path, line: approval.line, pointer: approval.pointer),
-                        message: "Host setting auto-approves MCP tools: \(approval.description)", fingerprintKey: approval.pointer
+                        rule: rule.id, severity: setting.severity, checklist: rule.checklist + setting.extraChecklist, server: setting.server,
+                        location: FindingLocation(file: document.path, line: setting.line, pointer: setting.pointer),
+                        message: setting.description, evidence: setting.evidence, remediation: rule.remediation, fingerprintKey: setting.pointer
                     ))
                 }
                 if secretsInFile > 0, let mode = document.mode, mode & 0o044 != 0 {
@@ -88,7 +96,14 @@ public struct ConfigRiskDetector: Detector {
                 ))
             }
         }
-        findings.append(contentsOf: LaunchAudit.findings(for: server, location: location(server.pointer)))
+        // An entry wrapped in `mcpguard run … -- CMD ARGS…` is audited as the server behind the guard.
+        var launched = server
+        if let inner = server.guardedServer {
+            launched.command = inner.command
+            launched.args = inner.args
+        }
+        findings.append(contentsOf: LaunchAudit.findings(for: launched, location: location(server.pointer)))
+        findings.append(contentsOf: LaunchExposure.findings(for: launched, entry: server, location: location))
         if !server.autoApprovedTools.isEmpty {
             let risky = server.autoApprovedTools.filter { !CapabilityDetector.capabilities(of: ["name": .string($0)]).isEmpty }
             findings.append(Finding(

@@ -1,6 +1,7 @@
 import GuardCore
 
-/// Checks how a stdio server is launched: package pinning, shells, remote scripts, docker flags, sudo.
+/// Checks how a stdio server is launched: package pinning, shells, remote scripts, docker flags and
+/// hardening, sudo. What the launch exposes (filesystem roots, certificate checks, the guard) is ``LaunchExposure``.
 enum LaunchAudit {
     static func findings(for server: ConfiguredServer, location: FindingLocation) -> [Finding] {
         guard let command = server.command else { return [] }
@@ -139,8 +140,10 @@ enum LaunchAudit {
         guard arguments.contains("run") else { return [] }
         var problems: [String] = []
         var image: String?
+        var readOnly = false
+        var dropsAll = false
+        var rootUser: String?
         var index = (arguments.firstIndex(of: "run") ?? 0) + 1
-        let valueFlags: Set<String> = ["-v", "--volume", "--mount", "-e", "--env", "--network", "--net", "--pid", "--ipc", "--cap-add", "--name", "-p", "--publish", "-w", "--workdir", "--user", "-u", "--env-file", "--entrypoint", "--platform", "-l", "--label", "--add-host", "--device", "--security-opt", "--uts", "--userns"]
         while index < arguments.count {
             let word = arguments[index]
             let (flag, inlineValue) = word.contains("=") && word.hasPrefix("-")
@@ -154,6 +157,10 @@ enum LaunchAudit {
             case "--ipc", "--uts", "--userns": if value == "host" { problems.append("host \(flag.dropFirst(2)) namespace") }
             case "--cap-add": if let value, ["ALL", "SYS_ADMIN", "SYS_PTRACE", "NET_ADMIN"].contains(value.uppercased()) { problems.append("--cap-add \(value)") }
             case "--security-opt": if let value, value.contains("unconfined") { problems.append("--security-opt \(value)") }
+            case "--read-only": readOnly = inlineValue.map { $0.lowercased() != "false" } ?? true
+            case "--cap-drop": if let value, value.split(separator: ",").contains(where: { $0.uppercased() == "ALL" }) { dropsAll = true }
+            case "--user", "-u":
+                if let value, let user = value.split(separator: ":").first, ["0", "root"].contains(user.lowercased()) { rootUser = "\(flag) \(value)" }
             case "-v", "--volume", "--mount":
                 if let value, let source = mountSource(value), isSensitiveMount(source) { problems.append("mount of \(source)") }
             default:
@@ -171,6 +178,14 @@ enum LaunchAudit {
                 evidence: Evidence.clip(([server.command ?? ""] + arguments).joined(separator: " ")), fingerprintKey: problems.joined(separator: ",")
             ))
         }
+        let missing = [rootUser.map { "as root (\($0))" }, readOnly ? nil : "without --read-only", dropsAll ? nil : "without --cap-drop ALL"].compactMap { $0 }
+        if !missing.isEmpty {
+            findings.append(Finding(
+                Rules.containerHardening, severity: rootUser != nil ? .medium : .low, server: server.name, location: location,
+                message: "\(server.name)'s container runs \(ToolPoisoningDetector.list(missing))",
+                evidence: Evidence.clip(([server.command ?? ""] + arguments).joined(separator: " ")), fingerprintKey: "hardening"
+            ))
+        }
         if let image, !image.contains("@sha256:") {
             findings.append(Finding(
                 Rules.unpinnedPackage, server: server.name, location: location,
@@ -180,6 +195,15 @@ enum LaunchAudit {
         }
         return findings
     }
+
+    /// `docker run` flags that take a value as the next word, so the value is not mistaken for the image.
+    static let valueFlags: Set<String> = [
+        "-v", "--volume", "--mount", "-e", "--env", "--network", "--net", "--pid", "--ipc", "--cap-add", "--cap-drop", "--name", "-p",
+        "--publish", "-w", "--workdir", "--user", "-u", "--env-file", "--entrypoint", "--platform", "-l", "--label", "--add-host",
+        "--device", "--security-opt", "--uts", "--userns", "--tmpfs", "-m", "--memory", "--memory-swap", "--cpus", "--pids-limit",
+        "--ulimit", "--shm-size", "-h", "--hostname", "--dns", "--restart", "--group-add", "--sysctl", "--log-driver", "--log-opt",
+        "--runtime", "--pull", "--gpus", "--cgroupns", "--stop-signal", "--cidfile", "--expose",
+    ]
 
     static func mountSource(_ value: String) -> String? {
         if value.contains("source=") || value.contains("src=") {

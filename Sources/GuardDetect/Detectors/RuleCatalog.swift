@@ -122,6 +122,30 @@ public enum Rules {
         remediation: "Drop --privileged and host namespaces; mount only the directories the server needs, read-only where possible.",
         defaultSeverity: .high, checklist: ["SRV-DEPLOY-01", "SRV-DEPLOY-02", "SRV-ISO-01", "SRV-ISO-02"]
     )
+    public static let containerHardening = RuleDescriptor(
+        id: "container-hardening", name: "Container not hardened",
+        summary: "A docker-launched server runs explicitly as root (--user 0), or without --read-only or --cap-drop ALL, so a compromised server can change its image and use every default capability.",
+        remediation: "Add --read-only --cap-drop ALL --user 1000:1000 (with --tmpfs /tmp if the server needs scratch space).",
+        defaultSeverity: .low, checklist: ["SRV-DEPLOY-02", "SRV-AUTH-04"]
+    )
+    public static let filesystemExposure = RuleDescriptor(
+        id: "broad-filesystem-access", name: "Filesystem server over / or home",
+        summary: "A filesystem server is given the root directory, the home directory or a credentials directory, so its tools reach SSH keys, cloud credentials and wallets.",
+        remediation: "Give the server only the project directories it works on.",
+        defaultSeverity: .high, checklist: ["SRV-ISO-02", "SRV-AUTH-01", "SRV-TOOL-04"]
+    )
+    public static let tlsVerificationDisabled = RuleDescriptor(
+        id: "tls-verification-disabled", name: "Certificate checks turned off",
+        summary: "The server is launched with an environment variable or flag that turns off TLS certificate verification (NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY, npm strict-ssl false, …), so anyone on the network path can impersonate the services it calls or the registry it installs from.",
+        remediation: "Remove the override; trust a private CA with NODE_EXTRA_CA_CERTS, SSL_CERT_FILE or REQUESTS_CA_BUNDLE pointing at its certificate instead.",
+        defaultSeverity: .high, checklist: ["CLI-TLS-02", "CLI-TLS-01"]
+    )
+    public static let unguardedServer = RuleDescriptor(
+        id: "unguarded-server", name: "Server not behind mcpguard run",
+        summary: "A stdio server is launched directly rather than through mcpguard run, so its tool calls are not checked against a policy, its outputs are not screened and nothing records what it was asked to do.",
+        remediation: "Launch it as \"command\": \"mcpguard\", \"args\": [\"run\", \"--audit\", \"audit.log\", \"--\", CMD, ARGS…] (add --policy for rules, --lock for pins).",
+        defaultSeverity: .low, checklist: ["CLI-LOG-01", "CLI-AICTL-01"]
+    )
     public static let sudoLaunch = RuleDescriptor(
         id: "privileged-launch", name: "Launched with root privileges",
         summary: "The server is started with sudo (or doas), so any tool call runs as root.",
@@ -142,9 +166,21 @@ public enum Rules {
     )
     public static let autoApprove = RuleDescriptor(
         id: "auto-approve", name: "Auto-approved tools",
-        summary: "The host is set to run tools without asking the user (a whole server, every project server, or a list of tools).",
+        summary: "The host is set to run tools or commands without asking the user: a whole server, every project server, a tool pattern, a single tool (high when its name says it deletes, writes, runs commands, sends or moves funds; low when it reads), or terminal commands that amount to any command.",
         remediation: "Remove blanket approvals; auto-approve only read-only tools you have reviewed.",
         defaultSeverity: .medium, checklist: ["CLI-APPROVE-01", "CLI-APPROVE-02", "CLI-UI-02"]
+    )
+    public static let permissionMode = RuleDescriptor(
+        id: "permission-mode", name: "Confirmations switched off",
+        summary: "A host-wide mode or policy skips the user's confirmation: Claude Code defaultMode bypassPermissions (auto, acceptEdits lower), Codex approval_policy never, VS Code chat.permissions.default autoApprove or autopilot, Gemini CLI autoAccept or auto_edit.",
+        remediation: "Keep the host's default mode and approve tools one by one; use a bypass mode only inside a disposable container or VM.",
+        defaultSeverity: .high, checklist: ["CLI-UI-02", "CLI-APPROVE-01", "CLI-PROMPT-01"]
+    )
+    public static let sandboxDisabled = RuleDescriptor(
+        id: "sandbox-disabled", name: "Agent sandbox switched off",
+        summary: "The host runs the agent's commands outside its sandbox (Codex sandbox_mode danger-full-access), with every right of the user.",
+        remediation: "Use workspace-write (or read-only) and widen it per project when a task needs more.",
+        defaultSeverity: .high, checklist: ["CLI-APP-03"]
     )
     public static let configUnparseable = RuleDescriptor(
         id: "config-unparseable", name: "Unreadable host config",

@@ -154,10 +154,7 @@ public struct Discovery: Sendable {
     /// scanner should see what the server offers before the guard filters it, and the identity a lockfile
     /// records must be the one `mcpguard run --lock` computes for the same server.
     static func unwrapGuard(command: String?, args: [String]) -> (String, [String])? {
-        guard let command, (command as NSString).lastPathComponent == "mcpguard", args.first == "run",
-            let separator = args.firstIndex(of: "--"), separator + 1 < args.count
-        else { return nil }
-        return (args[separator + 1], Array(args[(separator + 2)...]))
+        ConfiguredServer.guardedServer(command: command, args: args).map { ($0.command, $0.args) }
     }
 
     /// Expands `${env:NAME}` (VS Code), `${NAME}` and `${NAME:-default}` (Claude Code) from the environment,

@@ -68,9 +68,16 @@ extension HostConfigLocation {
         .init(host: "claude-code", format: .json, anchor: .root, path: "/etc/claude-code/managed-mcp.json", platforms: linux),
         .init(host: "claude-code", format: .json, anchor: .root, path: "/Library/Application Support/ClaudeCode/managed-mcp.json", platforms: mac),
         .init(host: "claude-code", format: .json, anchor: .root, path: "C:/ProgramData/ClaudeCode/managed-mcp.json", platforms: windows),
+        // Managed settings (permissions, modes) an administrator deploys; they win over every other file.
+        .init(host: "claude-code", format: .json, anchor: .root, path: "/etc/claude-code/managed-settings.json", platforms: linux),
+        .init(host: "claude-code", format: .json, anchor: .root, path: "/Library/Application Support/ClaudeCode/managed-settings.json", platforms: mac),
+        .init(host: "claude-code", format: .json, anchor: .root, path: "C:/ProgramData/ClaudeCode/managed-settings.json", platforms: windows),
         // Cursor
         .init(host: "cursor", format: .json, anchor: .home, path: ".cursor/mcp.json"),
         .init(host: "cursor", format: .json, anchor: .project, path: ".cursor/mcp.json"),
+        // Auto-run allow-lists (`mcpAllowlist`, `terminalAllowlist`), JSONC.
+        .init(host: "cursor", format: .jsonc, anchor: .home, path: ".cursor/permissions.json"),
+        .init(host: "cursor", format: .jsonc, anchor: .project, path: ".cursor/permissions.json"),
         // VS Code (user mcp.json, settings.json "mcp.servers", workspace .vscode/mcp.json)
         .init(host: "vscode", format: .jsonc, anchor: .home, path: ".config/Code/User/mcp.json", platforms: linux),
         .init(host: "vscode", format: .jsonc, anchor: .home, path: ".config/Code/User/settings.json", platforms: linux),
@@ -79,6 +86,8 @@ extension HostConfigLocation {
         .init(host: "vscode", format: .jsonc, anchor: .environment("APPDATA"), path: "Code/User/mcp.json", platforms: windows),
         .init(host: "vscode", format: .jsonc, anchor: .environment("APPDATA"), path: "Code/User/settings.json", platforms: windows),
         .init(host: "vscode", format: .jsonc, anchor: .project, path: ".vscode/mcp.json"),
+        // Workspace settings: a cloned repository can carry `chat.tools.terminal.autoApprove` rules and `mcp` servers.
+        .init(host: "vscode", format: .jsonc, anchor: .project, path: ".vscode/settings.json"),
         // Cline and Roo Code (VS Code extension global storage)
         .init(host: "cline", format: .json, anchor: .home, path: ".config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", platforms: linux),
         .init(host: "cline", format: .json, anchor: .home, path: "Library/Application Support/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", platforms: mac),
@@ -92,9 +101,13 @@ extension HostConfigLocation {
         // Gemini CLI
         .init(host: "gemini-cli", format: .json, anchor: .home, path: ".gemini/settings.json"),
         .init(host: "gemini-cli", format: .json, anchor: .project, path: ".gemini/settings.json"),
+        .init(host: "gemini-cli", format: .json, anchor: .root, path: "/etc/gemini-cli/settings.json", platforms: linux),
+        .init(host: "gemini-cli", format: .json, anchor: .root, path: "/Library/Application Support/GeminiCli/settings.json", platforms: mac),
+        .init(host: "gemini-cli", format: .json, anchor: .root, path: "C:/ProgramData/gemini-cli/settings.json", platforms: windows),
         // Codex (TOML)
         .init(host: "codex", format: .toml, anchor: .environment("CODEX_HOME"), path: "config.toml"),
         .init(host: "codex", format: .toml, anchor: .home, path: ".codex/config.toml"),
+        .init(host: "codex", format: .toml, anchor: .project, path: ".codex/config.toml"),
         // Zed
         .init(host: "zed", format: .jsonc, anchor: .home, path: ".config/zed/settings.json", platforms: unix),
         .init(host: "zed", format: .jsonc, anchor: .environment("APPDATA"), path: "Zed/settings.json", platforms: windows),
