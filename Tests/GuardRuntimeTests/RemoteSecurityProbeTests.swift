@@ -43,6 +43,37 @@ struct RemoteSecurityProbeTests {
         #expect(observations == resolved)
     }
 
+    @Test("2025-era servers that answer the stateless probe with 400 are probed with initialize; SSE servers are probed too")
+    func legacyEraFallback() async throws {
+        try Fixture.requireEnvironment()
+        var probe = RemoteSecurityProbe()
+        probe.reportLoopbackWithoutAuth = true
+        let open = try await HTTPFixture(["PORT", "open"], script: "era2025_server.py")
+        let streamable = await probe.probe(ServerSpec(name: "e", transport: .http, url: "http://127.0.0.1:\(open.port)/mcp"))
+        let sse = await probe.probe(ServerSpec(name: "s", transport: .sse, url: "http://127.0.0.1:\(open.port)/sse"))
+        await open.stop()
+        #expect(streamable == [.authenticationNotRequired, .originNotValidated(status: 200)], "\(streamable)")
+        #expect(sse == [.authenticationNotRequired, .originNotValidated(status: 200)], "\(sse)")
+
+        let strict = try await HTTPFixture(["PORT", "strict-origin"], script: "era2025_server.py")
+        let checked = await probe.probe(ServerSpec(name: "c", transport: .sse, url: "http://127.0.0.1:\(strict.port)/sse"))
+        await strict.stop()
+        #expect(checked == [.authenticationNotRequired])
+        // Loopback servers without credentials are the norm for local development: not reported by default.
+        #expect(RemoteSecurityProbe().reportLoopbackWithoutAuth == false)
+    }
+
+    @Test("plain http:// to another host is reported; to this machine it is not")
+    func plainHTTP() async {
+        var quick = RemoteSecurityProbe()
+        quick.timeout = .milliseconds(200)
+        // 192.0.2.0/24 is TEST-NET-1: nothing answers, so only the URL itself is judged.
+        let remote = await quick.probe(ServerSpec(name: "r", transport: .http, url: "http://192.0.2.1:9/mcp"))
+        #expect(remote.first == .plainHTTP)
+        let local = await quick.probe(ServerSpec(name: "l", transport: .http, url: "http://127.0.0.1:9/mcp"))
+        #expect(!local.contains(.plainHTTP))
+    }
+
     @Test("a self-signed certificate is reported, never accepted; TLS 1.0/1.1 acceptance is reported")
     func tls() async throws {
         try Fixture.requireEnvironment()

@@ -10,7 +10,8 @@ import NIOTLS
 /// whether it demands authentication and advertises it properly (RFC 9728 protected-resource metadata,
 /// an authorization server that supports PKCE S256), and whether it refuses a foreign `Origin`.
 ///
-/// Only `server/discover` POSTs and metadata GETs are sent; nothing that could change server state.
+/// Only `server/discover` POSTs (an `initialize` for servers that want a session, ended at once),
+/// SSE stream heads and metadata GETs are sent; nothing that could change server state.
 public struct RemoteSecurityProbe: Sendable {
     public enum Observation: Sendable, Hashable {
         case certificateInvalid(String)
@@ -20,9 +21,19 @@ public struct RemoteSecurityProbe: Sendable {
         case resourceMetadataProblem(String)
         case pkceMissing(issuer: String, methods: [String])
         case originNotValidated(status: Int)
+        /// Plain `http://` to a host that is not this machine: everything, credentials included, in clear.
+        case plainHTTP
     }
 
     public var timeout: Duration = .seconds(5)
+    /// Whether a loopback server that needs no credentials is worth reporting (tests probe on loopback).
+    var reportLoopbackWithoutAuth = false
+
+    /// ``timeout`` for one HTTP request.
+    var requestTimeout: TimeAmount {
+        let (seconds, attoseconds) = timeout.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
     let client: HTTPClient
 
     public init(client: HTTPClient = .shared) {
@@ -32,14 +43,87 @@ public struct RemoteSecurityProbe: Sendable {
     public func probe(_ spec: ServerSpec) async -> [Observation] {
         guard let url = spec.url, let components = URLComponents(string: url), let host = components.host else { return [] }
         var observations: [Observation] = []
+        if components.scheme?.lowercased() == "http", !isLoopbackHost(host) { observations.append(.plainHTTP) }
         if components.scheme?.lowercased() == "https" {
             observations += await tlsObservations(host: host, port: components.port ?? 443)
             if observations.contains(where: { if case .certificateInvalid = $0 { true } else { false } }) { return observations }
         }
-        guard spec.transport == .http else { return observations }
-        observations += await authenticationObservations(url: url, host: host)
-        observations += await originObservations(url: url, headers: spec.headers)
+        switch spec.transport {
+        case .http:
+            observations += await authenticationObservations(url: url, host: host)
+            observations += await originObservations(url: url, headers: spec.headers)
+        case .sse:
+            observations += await streamObservations(url: url, host: host, headers: spec.headers)
+        case .stdio:
+            break
+        }
         return observations
+    }
+
+    /// A POST that a server of either era answers: the stateless `server/discover`, and when that gets
+    /// 400, 404 or 405 (2025-era servers want a session first) an `initialize`, whose session is ended
+    /// at once with DELETE.
+    func probePost(url: String, headers: [String: String]) async -> Response? {
+        guard let discover = await post(url: url, headers: headers, method: "server/discover") else { return nil }
+        guard [400, 404, 405].contains(discover.status) else { return discover }
+        guard let initialize = await post(url: url, headers: headers, method: "initialize") else { return discover }
+        if let session = initialize.headers["mcp-session-id"] {
+            var request = HTTPClientRequest(url: url)
+            request.method = .DELETE
+            for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
+            request.headers.replaceOrAdd(name: "Mcp-Session-Id", value: session)
+            if let response = try? await client.execute(request, timeout: requestTimeout) { _ = try? await response.body.collect(upTo: 64 * 1024) }
+        }
+        return initialize
+    }
+
+    // MARK: Legacy HTTP+SSE
+
+    /// The SSE stream of a legacy server: opened without credentials (authentication), then with a foreign
+    /// Origin (origin validation). Only the response head is read.
+    func streamObservations(url: String, host: String, headers: [String: String]) async -> [Observation] {
+        var observations: [Observation] = []
+        if let plain = await openStream(url: url, headers: [:]) {
+            switch plain.status {
+            case 200..<300:
+                if reportLoopbackWithoutAuth || !isLoopbackHost(host) { observations.append(.authenticationNotRequired) }
+            case 401, 403:
+                if let challenge = plain.headers["www-authenticate"] {
+                    observations += await metadataObservations(url: url, challenge: challenge)
+                } else {
+                    observations.append(.challengeMissing(status: plain.status))
+                }
+            default:
+                break
+            }
+        }
+        var foreign = headers
+        foreign["Origin"] = "https://mcpguard-origin-check.invalid"
+        if let response = await openStream(url: url, headers: foreign), (200..<300).contains(response.status) {
+            observations.append(.originNotValidated(status: response.status))
+        }
+        return observations
+    }
+
+    /// GET with `Accept: text/event-stream`: the status and headers, then the stream is dropped.
+    func openStream(url: String, headers: [String: String]) async -> Response? {
+        var request = HTTPClientRequest(url: url)
+        for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
+        request.headers.replaceOrAdd(name: "Accept", value: "text/event-stream")
+        let prepared = request
+        let client = self.client
+        let limit = requestTimeout
+        return await withTaskGroup(of: Response?.self) { group in
+            group.addTask {
+                guard let response = try? await client.execute(prepared, timeout: limit) else { return nil }
+                var collected: [String: String] = [:]
+                for header in response.headers { collected[header.name.lowercased()] = header.value }
+                return Response(status: Int(response.status.code), headers: collected)
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     // MARK: TLS
@@ -110,10 +194,10 @@ public struct RemoteSecurityProbe: Sendable {
     // MARK: Authentication
 
     func authenticationObservations(url: String, host: String) async -> [Observation] {
-        guard let response = await post(url: url, headers: [:]) else { return [] }
+        guard let response = await probePost(url: url, headers: [:]) else { return [] }
         switch response.status {
         case 200..<300:
-            return isLoopbackHost(host) ? [] : [.authenticationNotRequired]
+            return reportLoopbackWithoutAuth || !isLoopbackHost(host) ? [.authenticationNotRequired] : []
         case 401, 403:
             guard let challenge = response.headers["www-authenticate"] else { return [.challengeMissing(status: response.status)] }
             return await metadataObservations(url: url, challenge: challenge)
@@ -168,7 +252,7 @@ public struct RemoteSecurityProbe: Sendable {
     func originObservations(url: String, headers: [String: String]) async -> [Observation] {
         var foreign = headers
         foreign["Origin"] = "https://mcpguard-origin-check.invalid"
-        guard let response = await post(url: url, headers: foreign) else { return [] }
+        guard let response = await probePost(url: url, headers: foreign) else { return [] }
         return (200..<300).contains(response.status) ? [.originNotValidated(status: response.status)] : []
     }
 
@@ -179,20 +263,28 @@ public struct RemoteSecurityProbe: Sendable {
         let headers: [String: String]
     }
 
-    func post(url: String, headers: [String: String]) async -> Response? {
+    func post(url: String, headers: [String: String], method: String) async -> Response? {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
         request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json, text/event-stream")
-        request.headers.replaceOrAdd(name: "MCP-Protocol-Version", value: ProtocolVersion.modern[0])
-        request.headers.replaceOrAdd(name: "Mcp-Method", value: "server/discover")
-        let body: JSONValue = [
-            "jsonrpc": "2.0", "id": "mcpguard-probe", "method": "server/discover",
-            "params": ["_meta": ProtocolVersion.modernMeta(version: ProtocolVersion.modern[0])],
-        ]
+        let body: JSONValue
+        if method == "initialize" {
+            body = [
+                "jsonrpc": "2.0", "id": "mcpguard-probe", "method": "initialize",
+                "params": ["protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "mcpguard-probe", "version": .string(MCPGuardVersion.current)]],
+            ]
+        } else {
+            request.headers.replaceOrAdd(name: "MCP-Protocol-Version", value: ProtocolVersion.modern[0])
+            request.headers.replaceOrAdd(name: "Mcp-Method", value: "server/discover")
+            body = [
+                "jsonrpc": "2.0", "id": "mcpguard-probe", "method": "server/discover",
+                "params": ["_meta": ProtocolVersion.modernMeta(version: ProtocolVersion.modern[0])],
+            ]
+        }
         request.body = .bytes(ByteBuffer(bytes: JSONWriter().bytes(body)))
-        guard let response = try? await client.execute(request, timeout: .seconds(5)) else { return nil }
+        guard let response = try? await client.execute(request, timeout: requestTimeout) else { return nil }
         _ = try? await response.body.collect(upTo: 256 * 1024)
         var collected: [String: String] = [:]
         for header in response.headers { collected[header.name.lowercased()] = header.value }
@@ -202,7 +294,7 @@ public struct RemoteSecurityProbe: Sendable {
     func getJSON(_ url: String) async -> JSONValue? {
         var request = HTTPClientRequest(url: url)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        guard let response = try? await client.execute(request, timeout: .seconds(5)), response.status.code == 200,
+        guard let response = try? await client.execute(request, timeout: requestTimeout), response.status.code == 200,
             let body = try? await response.body.collect(upTo: 1024 * 1024)
         else { return nil }
         return try? JSONParser.parse(Array(body.readableBytesView))

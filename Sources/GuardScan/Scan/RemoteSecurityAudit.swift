@@ -26,24 +26,30 @@ public struct RemoteSecurityAudit: Sendable {
     static func findings(_ spec: ServerSpec, _ observations: [RemoteSecurityProbe.Observation]) -> [Finding] {
         let location = FindingLocation(file: spec.source.path, line: spec.source.line, pointer: "/url")
         let url = spec.url ?? ""
-        return observations.map { observation in
+        // A config's plain-HTTP URL is already reported by the config audit, with its line.
+        let fromConfig = spec.source.path != nil
+        return observations.compactMap { observation -> Finding? in
             switch observation {
+            case .plainHTTP:
+                guard !fromConfig else { return nil }
+                return Finding(Rules.insecureTransport, server: spec.name, location: location,
+                               message: "\(spec.name) is reached over plain HTTP: requests, answers and any credentials cross the network unencrypted", evidence: url, fingerprintKey: "insecure-transport")
             case .certificateInvalid(let reason):
-                Finding(Rules.tlsCertificate, server: spec.name, location: location, message: "\(spec.name)'s TLS certificate is not valid: \(reason)", evidence: url, fingerprintKey: "tls-certificate")
+                return Finding(Rules.tlsCertificate, server: spec.name, location: location, message: "\(spec.name)'s TLS certificate is not valid: \(reason)", evidence: url, fingerprintKey: "tls-certificate")
             case .outdatedTLS(let detail):
-                Finding(Rules.tlsOutdated, server: spec.name, location: location, message: "\(spec.name) \(detail)", evidence: url, fingerprintKey: "tls-outdated")
+                return Finding(Rules.tlsOutdated, server: spec.name, location: location, message: "\(spec.name) \(detail)", evidence: url, fingerprintKey: "tls-outdated")
             case .authenticationNotRequired:
-                Finding(Rules.authenticationMissing, server: spec.name, location: location, message: "\(spec.name) answers MCP requests without any credentials", evidence: url, fingerprintKey: "auth-missing")
+                return Finding(Rules.authenticationMissing, server: spec.name, location: location, message: "\(spec.name) answers MCP requests without any credentials", evidence: url, fingerprintKey: "auth-missing")
             case .challengeMissing(let status):
-                Finding(Rules.authenticationMetadata, server: spec.name, location: location, message: "\(spec.name) answers \(status) without a WWW-Authenticate challenge", evidence: url, fingerprintKey: "challenge")
+                return Finding(Rules.authenticationMetadata, server: spec.name, location: location, message: "\(spec.name) answers \(status) without a WWW-Authenticate challenge", evidence: url, fingerprintKey: "challenge")
             case .resourceMetadataProblem(let detail):
-                Finding(Rules.authenticationMetadata, server: spec.name, location: location, message: "\(spec.name): \(detail)", evidence: url, fingerprintKey: "metadata")
+                return Finding(Rules.authenticationMetadata, server: spec.name, location: location, message: "\(spec.name): \(detail)", evidence: url, fingerprintKey: "metadata")
             case .pkceMissing(let issuer, let methods):
-                Finding(Rules.pkceMissing, server: spec.name, location: location,
+                return Finding(Rules.pkceMissing, server: spec.name, location: location,
                         message: "\(spec.name)'s authorization server \(issuer) does not support PKCE S256",
                         evidence: "code_challenge_methods_supported: [\(methods.joined(separator: ", "))]", fingerprintKey: "pkce")
             case .originNotValidated(let status):
-                Finding(Rules.originNotValidated, server: spec.name, location: location,
+                return Finding(Rules.originNotValidated, server: spec.name, location: location,
                         message: "\(spec.name) answered HTTP \(status) to a request from a foreign Origin instead of 403",
                         evidence: "Origin: https://mcpguard-origin-check.invalid → \(status)", fingerprintKey: "origin")
             }
