@@ -255,4 +255,67 @@ struct GuardAdversaryTests {
         #expect(message.contains("of \(memo.count + 2) characters not shown, sha256 "))
         #expect(message.count < 1200)
     }
+
+    /// A pipeline whose client declared elicitation, with `transfer_funds` and `export` listed.
+    func askingPipeline(_ yaml: String, secondFactors: [String: TOTP] = [:]) throws -> GuardPipeline {
+        let pipeline = GuardPipeline(server: "wallet", policy: try Policy(yaml: yaml, path: "p.yaml"), audit: nil, secondFactors: secondFactors)
+        _ = pipeline.fromClient(PipelineProbe.bytes(["jsonrpc": "2.0", "id": 0, "method": "initialize", "params": ["capabilities": ["elicitation": [:]]]]))
+        _ = PipelineProbe.roundTrip(pipeline, request: ["jsonrpc": "2.0", "id": 1, "method": "tools/list"], result: ["tools": [
+            ["name": "transfer_funds", "description": "Transfer tokens from the wallet to an address.", "inputSchema": ["type": "object"]],
+            ["name": "export", "description": "Export the report as CSV.", "inputSchema": ["type": "object"]],
+        ]])
+        return pipeline
+    }
+
+    /// Sends a call and answers the guard's elicitation with `content`; returns what reached the server.
+    func answer(_ pipeline: GuardPipeline, tool: String, id: Int, content: JSONValue) -> (asked: JSONValue?, forwarded: [JSONValue], client: [JSONValue]) {
+        let asked = PipelineProbe.messages(pipeline.fromClient(call(tool, ["to": "0xabc", "amount": "5"], id: id)), toClient: true).first
+        guard let askID = asked?["id"] else { return (nil, [], []) }
+        let deliveries = pipeline.fromClient(PipelineProbe.bytes(["jsonrpc": "2.0", "id": askID, "result": ["action": "accept", "content": content]]))
+        return (asked, PipelineProbe.messages(deliveries, toServer: true), PipelineProbe.messages(deliveries, toClient: true))
+    }
+
+    @Test("a second factor: a yes needs the current authenticator code, and each code works once")
+    func secondFactor() throws {
+        let totp = TOTP(secret: Array("12345678901234567890".utf8))
+        let pipeline = try askingPipeline("version: 1\nservers:\n  \"*\": { tools: { transfer_funds: ask } }", secondFactors: ["transfer_funds": totp])
+        let without = answer(pipeline, tool: "transfer_funds", id: 10, content: ["approve": true])
+        #expect(without.asked?["params"]?["requestedSchema"]?["required"] == ["approve", "code"])
+        #expect(without.forwarded.isEmpty)
+        #expect(without.client.first?["error"]?["message"]?.stringValue?.contains("authenticator code was missing, wrong or expired (rule policy.second-factor)") == true)
+        let wrong = answer(pipeline, tool: "transfer_funds", id: 11, content: ["approve": true, "code": "000000"])
+        #expect(wrong.forwarded.isEmpty)
+        let code = totp.code(at: Date())
+        let right = answer(pipeline, tool: "transfer_funds", id: 12, content: ["approve": true, "code": .string(code)])
+        #expect(right.forwarded.first?["params"]?["name"] == "transfer_funds")
+        let replay = answer(pipeline, tool: "transfer_funds", id: 13, content: ["approve": true, "code": .string(code)])
+        #expect(replay.forwarded.isEmpty)
+        #expect(replay.client.first?["error"]?["message"]?.stringValue?.contains("already used") == true)
+    }
+
+    @Test("approval for this session is offered for plain tools, never for funds; it covers later calls")
+    func sessionScope() throws {
+        let pipeline = try askingPipeline("version: 1\nservers:\n  \"*\": { tools: { transfer_funds: ask, export: ask } }")
+        let first = answer(pipeline, tool: "export", id: 20, content: ["approve": true, "scope": "session"])
+        #expect(first.asked?["params"]?["requestedSchema"]?["properties"]?["scope"] != nil)
+        #expect(first.forwarded.count == 1)
+        let again = pipeline.fromClient(call("export", [:], id: 21))
+        #expect(PipelineProbe.messages(again, toServer: true).count == 1, "a session approval covers the next call")
+        let funds = answer(pipeline, tool: "transfer_funds", id: 22, content: ["approve": true, "scope": "session"])
+        #expect(funds.asked?["params"]?["requestedSchema"]?["properties"]?["scope"] == nil)
+        #expect(funds.forwarded.count == 1)
+        let fundsAgain = PipelineProbe.messages(pipeline.fromClient(call("transfer_funds", [:], id: 23)), toClient: true)
+        #expect(fundsAgain.first?["method"] == "elicitation/create", "funds are asked every time")
+    }
+
+    @Test("ERC-20 calldata is decoded in the confirmation; an unknown selector says so")
+    func calldata() {
+        let transfer = "0xa9059cbb" + String(repeating: "0", count: 24) + "52908400098527886e0f7030069857d2e4169ee7" + String(repeating: "0", count: 58) + "0f4240"
+        #expect(Confirmation.decodedCalldata(["data": .string(transfer)]) == "transfer(to 0x52908400098527886e0f7030069857d2e4169ee7, amount 1000000)")
+        let unlimited = "0x095ea7b3" + String(repeating: "0", count: 24) + "52908400098527886e0f7030069857d2e4169ee7" + String(repeating: "f", count: 64)
+        #expect(Confirmation.decodedCalldata(["calldata": .string(unlimited)])?.contains("approve(spender 0x5290") == true)
+        #expect(Confirmation.decodedCalldata(["calldata": .string(unlimited)])?.hasSuffix("(unlimited))") == true)
+        #expect(Confirmation.decodedCalldata(["data": "0xdeadbeef00"])?.hasPrefix("unknown function selector 0xdeadbeef") == true)
+        #expect(Confirmation.decodedCalldata(["memo": "hello"]) == nil)
+    }
 }

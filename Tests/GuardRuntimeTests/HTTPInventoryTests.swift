@@ -22,7 +22,8 @@ final class HTTPFixture: Sendable {
             Thread { _ = try? handle.readToEnd() }.start()
         }
         // Wait until it accepts connections.
-        for _ in 0..<150 {
+        // Generous: on a loaded machine a Python server can take many seconds to import its SDK.
+        for _ in 0..<600 {
             if Self.canConnect(port) { return }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -23,7 +23,7 @@ enum Fixture {
         }
     }
 
-    static func collector(startup: Duration = .seconds(30), request: Duration = .seconds(15), probe: Duration = .seconds(5)) -> InventoryCollector {
+    static func collector(startup: Duration = .seconds(120), request: Duration = .seconds(60), probe: Duration = .seconds(5)) -> InventoryCollector {
         var options = InventoryCollector.Options()
         options.startupTimeout = startup
         options.requestTimeout = request

@@ -163,7 +163,9 @@ extension Policy {
     static func toolRule(_ rule: Any, at where_: String) throws(Failure) -> ToolRule {
         if rule is String { return ToolRule(action: try action(rule, at: where_)) }
         guard let object = rule as? [String: Any] else { throw Failure(description: "\(where_) must be an action or a mapping") }
-        try refuseUnknown(object, known: ["action", "arguments", "rate", "budget", "timeout", "funds"], at: where_)
+        try refuseUnknown(object, known: ["action", "arguments", "rate", "budget", "timeout", "funds", "totp"], at: where_)
+        if let totp = object["totp"], !(totp is String) { throw Failure(description: "\(where_).totp must be the path of a file holding a base32 authenticator secret") }
+        if object["totp"] != nil, (object["action"] as? String) != "ask" { throw Failure(description: "\(where_).totp needs action: ask (the code is asked with the confirmation)") }
         if let funds = object["funds"], !(funds is Bool) { throw Failure(description: "\(where_).funds must be true or false") }
         var arguments: [String: ArgumentRule] = [:]
         if let given = object["arguments"] {
@@ -184,7 +186,8 @@ extension Policy {
         return ToolRule(
             action: try action(object["action"] ?? "allow", at: "\(where_).action"), arguments: arguments,
             rate: try rate(object["rate"], at: "\(where_).rate"), budget: try budget(object["budget"], at: "\(where_).budget"),
-            timeout: try duration(object["timeout"], at: "\(where_).timeout"), funds: object["funds"] as? Bool ?? false
+            timeout: try duration(object["timeout"], at: "\(where_).timeout"), funds: object["funds"] as? Bool ?? false,
+            totp: object["totp"] as? String
         )
     }
 

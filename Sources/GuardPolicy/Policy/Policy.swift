@@ -59,10 +59,13 @@ public struct Policy: Sendable, Equatable {
         /// The tool moves funds: its confirmation opens with recipient, amount, asset and chain (the
         /// capability detector also finds such tools by their definition).
         public var funds: Bool = false
+        /// File holding the base32 authenticator secret whose code an `ask` of this tool needs (see ``TOTP``).
+        public var totp: String?
 
-        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil, timeout: Double? = nil, funds: Bool = false) {
+        public init(action: Action, arguments: [String: ArgumentRule] = [:], rate: Rate? = nil, budget: Int? = nil, timeout: Double? = nil, funds: Bool = false, totp: String? = nil) {
             self.action = action
             self.funds = funds
+            self.totp = totp
             self.arguments = arguments
             self.rate = rate
             self.budget = budget

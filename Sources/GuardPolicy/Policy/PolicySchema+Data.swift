@@ -59,7 +59,8 @@ extension PolicySchema {
                     "rate": { "$ref": "#/$defs/rate" },
                     "budget": { "$ref": "#/$defs/budget" },
                     "timeout": { "$ref": "#/$defs/duration" },
-                    "funds": { "type": "boolean", "description": "The tool moves funds: its confirmation opens with recipient, amount, asset and chain." }
+                    "funds": { "type": "boolean", "description": "The tool moves funds: its confirmation opens with recipient, amount, asset and chain." },
+                    "totp": { "type": "string", "description": "File holding a base32 authenticator secret (RFC 6238): approving an ask of this tool needs its current code. Requires action: ask." }
                   }
                 }
               ]

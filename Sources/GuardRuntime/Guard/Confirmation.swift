@@ -22,6 +22,7 @@ struct Confirmation {
     var message: String {
         var lines = ["mcpguard: server \"\(server)\" wants to \(action)."]
         if movesFunds, let summary = Self.fundsSummary(arguments) { lines.append("Funds: \(summary).") }
+        if let decoded = Self.decodedCalldata(arguments) { lines.append("Calldata: \(decoded).") }
         if let object = arguments.objectValue, !object.isEmpty {
             lines.append("Arguments (\(object.count)):")
             for (offset, member) in object.members.enumerated() {
@@ -77,5 +78,56 @@ struct Confirmation {
         parts.append("to \(recipient.map(shown) ?? "an unstated recipient")")
         if let chain { parts.append("on \(shown(chain))") }
         return parts.joined(separator: " ")
+    }
+
+    /// ERC-20 calls whose ABI is known, by 4-byte selector: what a wallet would show before signing.
+    static let knownSelectors: [String: (name: String, parameters: [String])] = [
+        "a9059cbb": ("transfer", ["address to", "uint256 amount"]),
+        "095ea7b3": ("approve", ["address spender", "uint256 amount"]),
+        "23b872dd": ("transferFrom", ["address from", "address to", "uint256 amount"]),
+        "39509351": ("increaseAllowance", ["address spender", "uint256 added"]),
+    ]
+
+    /// `transfer(to 0x…, amount 1000000)` for hex calldata in an argument named data, calldata or input.
+    static func decodedCalldata(_ arguments: JSONValue) -> String? {
+        guard let object = arguments.objectValue else { return nil }
+        guard let hex = object.members.first(where: { ["data", "calldata", "input", "txdata"].contains($0.key.lowercased()) })?.value.stringValue?.lowercased(),
+            hex.hasPrefix("0x"), hex.count >= 10
+        else { return nil }
+        let body = Array(hex.dropFirst(2))
+        let selector = String(body[0..<8])
+        guard let known = knownSelectors[selector] else { return "unknown function selector 0x\(selector) (\((body.count - 8) / 2) bytes of arguments): check it in your wallet" }
+        var words: [String] = []
+        var index = 8
+        while index + 64 <= body.count {
+            words.append(String(body[index..<index + 64]))
+            index += 64
+        }
+        guard words.count == known.parameters.count, index == body.count else { return "\(known.name) with malformed arguments (\((body.count - 8) / 2) bytes)" }
+        let parts = zip(known.parameters, words).map { parameter, word -> String in
+            let (type, name) = (parameter.split(separator: " ")[0], parameter.split(separator: " ")[1])
+            if type == "address" { return "\(name) 0x" + word.suffix(40) }
+            return "\(name) " + decimal(word) + (word.allSatisfy { $0 == "f" } ? " (unlimited)" : "")
+        }
+        return "\(known.name)(\(parts.joined(separator: ", ")))"
+    }
+
+    /// A 256-bit big-endian hex word in decimal.
+    static func decimal(_ hex: String) -> String {
+        var digits: [UInt8] = [0]  // little-endian base-10 digits
+        for character in hex {
+            guard var carry = character.hexDigitValue else { return "0x" + hex }
+            for i in 0..<digits.count {
+                let value = Int(digits[i]) * 16 + carry
+                digits[i] = UInt8(value % 10)
+                carry = value / 10
+            }
+            while carry > 0 {
+                digits.append(UInt8(carry % 10))
+                carry /= 10
+            }
+        }
+        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        return String(digits.reversed().map { Character(String($0)) })
     }
 }

@@ -5,6 +5,7 @@ import GuardCore
 public enum GuardControls {
     public static let policyDeny = ControlDescriptor(id: "policy.deny", summary: "Denied tools are refused and not listed.", checklist: ["CLI-APPROVE-01", "SRV-TOOL-06", "SRV-AUTH-01", "CLI-MGMT-08"])
     public static let policyAsk = ControlDescriptor(id: "policy.ask", summary: "Tools, resources and prompts under ask need the user's confirmation, which lists every argument (long values cut in the middle, never dropped) and opens with a funds summary for tools that move funds.", checklist: ["CLI-UI-02", "CLI-APPROVE-01", "CRYPTO-04"])
+    public static let secondFactor = ControlDescriptor(id: "policy.second-factor", summary: "Tools with a totp secret in the policy run only after a yes with a valid, unused authenticator code (RFC 6238).", checklist: ["CRYPTO-05", "CLI-UI-02"])
     public static let policyResources = ControlDescriptor(id: "policy.resources", summary: "resources/read and resources/subscribe are allowed, denied or asked by URI pattern; file: URIs are resolved (.., symlinks) first.", checklist: ["SRV-RES-01", "SRV-ISO-02", "SRV-AUTH-01", "SRV-RES-03"])
     public static let policyPrompts = ControlDescriptor(id: "policy.prompts", summary: "prompts/get is allowed, denied or asked by prompt name.", checklist: ["SRV-AUTH-01"])
     public static let outboundScreen = ControlDescriptor(id: "outbound.secrets", summary: "Secrets, crypto keys and chosen personal data in tool and prompt arguments, completions, sampling results and elicitation answers are refused before they reach the server.", checklist: ["LLM-EXEC-04", "CRYPTO-03", "SRV-DATA-05", "CLI-SAMPLE-02"])
@@ -30,7 +31,7 @@ public enum GuardControls {
     public static let parse = ControlDescriptor(id: "transport.parse", summary: "Messages the guard cannot parse (malformed JSON, duplicate keys, batches) are refused, never forwarded unchecked.", checklist: ["SRV-API-01", "SRV-TOOL-05", "SRV-TOOL-07"])
 
     public static let all: [ControlDescriptor] = [
-        policyDeny, policyAsk, policyResources, policyPrompts, outboundScreen, outputMedia, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
+        policyDeny, policyAsk, secondFactor, policyResources, policyPrompts, outboundScreen, outputMedia, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
         outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision, parse,
     ]
 }

@@ -32,6 +32,9 @@ extension GuardPipeline {
         switch action {
         case .deny:
             return []
+        case .ask where !approved && lock.withLock({ state.sessionApprovals.contains(name) }):
+            approvedArguments = CanonicalJSON.hash(arguments)
+            record(.allowed, method: "tools/call", tool: name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "allowed by the user's approval for this session")
         case .ask where !approved:
             switch askRoute(message, subject: AskSubject(kind: .tool, name: name), arguments: arguments) {
             case .proceed(let rewritten, let hash):
@@ -87,7 +90,8 @@ extension GuardPipeline {
         if let token = params["requestState"]?.stringValue, let approval = lock.withLock({ state.approvals[token] }), approval.tool == tool, approval.arguments == hash {
             guard approval.ours else { return .proceed(message, hash) }  // the server continuing an approved call
             lock.withLock { state.approvals[token] = nil }  // one use
-            guard Self.isApproval(params["inputResponses"]?[Self.confirmKey]) else { return .deliver(declined(message, subject: subject)) }
+            let answer = userAnswer(params["inputResponses"]?[Self.confirmKey], subject: subject)
+            guard answer.approved else { return .deliver(declined(message, subject: subject, reason: answer.reason)) }
             var cleaned = params
             cleaned["requestState"] = nil
             if var responses = params["inputResponses"]?.objectValue {
@@ -96,7 +100,7 @@ extension GuardPipeline {
             }
             var body = message.body
             body["params"] = .object(cleaned)
-            record(.answered, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: once)")
+            record(.answered, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: \(answer.scope))")
             guard let rewritten = try? JSONRPCMessage(body) else { return .deliver(declined(message, subject: subject)) }
             return .proceed(rewritten, hash)
         }
@@ -130,17 +134,54 @@ extension GuardPipeline {
 
     /// The user's answer to our `elicitation/create`: yes runs the held request through the remaining checks.
     func answered(_ held: HeldCall, with response: JSONRPCMessage) -> [Delivery] {
-        guard response.kind == .response, Self.isApproval(response.result) else { return declined(held.message, subject: held.subject) }
-        record(.answered, method: held.message.method, tool: held.subject.name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: once)")
+        let answer = response.kind == .response ? userAnswer(response.result, subject: held.subject) : (approved: false, scope: "", reason: nil)
+        guard answer.approved else { return declined(held.message, subject: held.subject, reason: answer.reason) }
+        record(.answered, method: held.message.method, tool: held.subject.name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "the user allowed the request (scope: \(answer.scope))")
         switch held.subject.kind {
         case .tool: return checkCall(held.message, approved: true)
         case .resource, .prompt: return checkAccess(held.message, approved: true)
         }
     }
 
-    func declined(_ message: JSONRPCMessage, subject: AskSubject) -> [Delivery] {
-        refuse(message, tool: subject.name, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id,
-               text: "the user declined \(subject.noun) on server \(server) (rule policy.ask)", checklist: GuardControls.policyAsk.checklist, decision: .answered)
+    func declined(_ message: JSONRPCMessage, subject: AskSubject, reason: String? = nil) -> [Delivery] {
+        let text = reason.map { "mcpguard refused \(subject.noun) on server \(server): \($0) (rule \(GuardControls.secondFactor.id))" }
+            ?? "the user declined \(subject.noun) on server \(server) (rule policy.ask)"
+        return refuse(message, tool: subject.name, code: ErrorCode.askDeclined, rule: reason == nil ? GuardControls.policyAsk.id : GuardControls.secondFactor.id, text: text,
+                      checklist: reason == nil ? GuardControls.policyAsk.checklist : GuardControls.secondFactor.checklist, decision: .answered)
+    }
+
+    /// Whether the user's answer approves the request: yes, plus a valid, unused authenticator code where
+    /// the policy demands one. `scope` is `once` or `this session` (offered only without a second factor
+    /// and for tools that do not move funds); `reason` says why a yes was not enough.
+    func userAnswer(_ result: JSONValue?, subject: AskSubject) -> (approved: Bool, scope: String, reason: String?) {
+        guard Self.isApproval(result) else { return (false, "", nil) }
+        let content = result?["content"]
+        if subject.kind == .tool, let totp = secondFactors[subject.name] {
+            guard let code = content?["code"]?.stringValue, let step = totp.verify(code, at: Date()) else {
+                return (false, "", "the authenticator code was missing, wrong or expired")
+            }
+            let fresh = lock.withLock { () -> Bool in
+                if let used = state.usedCodeSteps[subject.name], step <= used { return false }
+                state.usedCodeSteps[subject.name] = step
+                return true
+            }
+            guard fresh else { return (false, "", "that authenticator code was already used") }
+            return (true, "once, second factor verified", nil)
+        }
+        if content?["scope"]?.stringValue == "session", offersSessionScope(subject) {
+            lock.withLock { _ = state.sessionApprovals.insert(subject.name) }
+            return (true, "this session", nil)
+        }
+        return (true, "once", nil)
+    }
+
+    /// Session-wide approval is offered for plain tools only: never with a second factor or for funds.
+    func offersSessionScope(_ subject: AskSubject) -> Bool {
+        subject.kind == .tool && secondFactors[subject.name] == nil && !movesFunds(subject.name)
+    }
+
+    func movesFunds(_ tool: String) -> Bool {
+        rules.tools[tool]?.funds == true || lock.withLock { state.fundsTools.contains(tool) }
     }
 
     /// Yes means `action: accept` with `approve: true`; anything else (decline, cancel, no content) is no.
@@ -150,15 +191,19 @@ extension GuardPipeline {
 
     /// The confirmation form: what will run, where, with every argument by name (see ``Confirmation``).
     func elicitation(_ subject: AskSubject, arguments: JSONValue, mode: Bool) -> JSONValue {
-        let movesFunds = subject.kind == .tool && (rules.tools[subject.name]?.funds == true || lock.withLock { state.fundsTools.contains(subject.name) })
-        let confirmation = Confirmation(action: subject.action, server: server, arguments: arguments, movesFunds: movesFunds)
+        let funds = subject.kind == .tool && movesFunds(subject.name)
+        let confirmation = Confirmation(action: subject.action, server: server, arguments: arguments, movesFunds: funds)
+        var properties: JSONObject = ["approve": ["type": "boolean", "title": "Allow this call", "description": .string("\(subject.action.prefix(1).uppercased() + subject.action.dropFirst()) on \(server) with these arguments")]]
+        var required: [JSONValue] = ["approve"]
+        if subject.kind == .tool, secondFactors[subject.name] != nil {
+            properties["code"] = ["type": "string", "title": "Authenticator code", "description": "The 6-digit code your authenticator app shows for mcpguard", "pattern": "^[0-9]{6}$"]
+            required.append("code")
+        } else if offersSessionScope(subject) {
+            properties["scope"] = ["type": "string", "title": "For", "enum": ["once", "session"], "enumNames": ["This call only", "Every call of this tool in this session"], "default": "once"]
+        }
         var params: JSONObject = [
             "message": .string(confirmation.message),
-            "requestedSchema": [
-                "type": "object",
-                "properties": ["approve": ["type": "boolean", "title": "Allow this call", "description": .string("\(subject.action.prefix(1).uppercased() + subject.action.dropFirst()) on \(server) once with these arguments")]],
-                "required": ["approve"],
-            ],
+            "requestedSchema": ["type": "object", "properties": .object(properties), "required": .array(required)],
         ]
         if mode { params["mode"] = "form" }
         return .object(params)

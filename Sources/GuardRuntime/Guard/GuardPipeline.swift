@@ -135,12 +135,21 @@ public final class GuardPipeline: @unchecked Sendable {
         var counter = 0
         /// Why the audit log stopped accepting records; from then on calls are refused (fail closed).
         var auditFailure: String?
+        /// The newest authenticator time step used per tool: a code works once.
+        var usedCodeSteps: [String: UInt64] = [:]
+        /// Tools the user approved for the rest of the session.
+        var sessionApprovals: Set<String> = []
         /// Notifications seen per method and side, summarised in one record at the end of the session.
         var notifications: [String: Int] = [:]
     }
 
-    public init(server: String, policy: Policy, audit: AuditLog?, limiter: CallLimiter = CallLimiter(), pins: PinGate? = nil) {
+    /// Authenticator secrets of the tools whose approval needs a second factor (policy `totp:`), loaded by
+    /// the caller (the pipeline reads no files).
+    let secondFactors: [String: TOTP]
+
+    public init(server: String, policy: Policy, audit: AuditLog?, limiter: CallLimiter = CallLimiter(), pins: PinGate? = nil, secondFactors: [String: TOTP] = [:]) {
         self.server = server
+        self.secondFactors = secondFactors
         self.policy = policy
         self.rules = policy.rules(for: server)
         self.audit = audit

@@ -69,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
             let identity = ServerIdentity.stdio(command: command[0], arguments: Array(command.dropFirst()), environmentNames: Array(passed.keys))
             pins = PinGate(lockfile: lockfile, lockPath: lockPath, identity: identity, name: serverName)
         }
-        let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins)
+        let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins, secondFactors: try Self.secondFactors(policy.rules(for: serverName)))
         let guardLoop = StdioGuard(pipeline: pipeline, maxMessageSize: maxMessageSize)
         let status: Int32
         do {
@@ -97,5 +97,18 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError("\(policyPath ?? "the policy") has sections for \(named.joined(separator: ", ")), but no --name says which server this is (the command is \(fallback)); pass --name with the server's name in the host config")
         }
         return fallback
+    }
+
+    /// The authenticator secrets the policy names for this server's tools; an unreadable one refuses to
+    /// start (a second factor that cannot be checked must not silently become none).
+    static func secondFactors(_ rules: Policy.ServerRules) throws -> [String: TOTP] {
+        var factors: [String: TOTP] = [:]
+        for (tool, rule) in rules.tools {
+            guard let path = rule.totp else { continue }
+            let expanded = (path as NSString).expandingTildeInPath
+            let text = String(decoding: try Terminal.readFile(expanded, what: "authenticator secret for \(tool)"), as: UTF8.self)
+            do { factors[tool] = try TOTP(base32: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch { throw CLIError("\(expanded): \(error)") }
+        }
+        return factors
     }
 }
