@@ -8,7 +8,7 @@ extension Policy {
     public init(yaml: String, path: String) throws(Failure) {
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml)
+            loaded = try PolicyYAML.load(yaml)
         } catch {
             throw Failure(description: "\(path) is not valid YAML: \(error)")
         }

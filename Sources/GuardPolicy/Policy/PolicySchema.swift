@@ -12,7 +12,7 @@ public enum PolicySchema {
 
     /// Problems with `yaml` according to the schema (empty when it conforms), each as `path: message`.
     public static func problems(yaml: String) -> [String] {
-        guard let loaded = try? Yams.load(yaml: yaml) else { return ["not valid YAML"] }
+        guard let loaded = try? PolicyYAML.load(yaml) else { return ["not valid YAML"] }
         return validator.validate(json(from: loaded)).map { "\($0.instancePath.isEmpty ? "/" : $0.instancePath): \($0.message)" }
     }
 
