@@ -234,6 +234,8 @@ struct GuardAdversaryTests {
         #expect(mail.outputs.injection == .label)
         #expect(policy.rules(for: "other").outputs.injection == .block)
         #expect(policy.namedSections == ["mail"])
+        let pii = try Policy(yaml: "version: 1\nservers:\n  \"*\": { outputs: { redact: [secrets, pii] } }", path: "p.yaml")
+        #expect(pii.rules(for: "x").outputs.redact == ["secrets", "email", "phone", "card", "iban"])
     }
 
     // MARK: 6. confirmations

@@ -149,4 +149,30 @@ struct AdversaryCLITests {
         #expect(steps[0]["error"]?.stringValue?.contains("the audit log cannot be written") == true, "\(steps)")
         #expect(steps[1]["error"]?.stringValue?.contains("(rule audit.log)") == true)
     }
+
+    @Test("host settings that run tools without asking are findings with file and line (Claude Code, Codex)")
+    func hostSettings() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let claude = directory.appendingPathComponent("settings.json")
+        try """
+            {
+              "permissions": {
+                "allow": ["mcp__wallet__transfer_funds", "Bash(git status)"],
+                "defaultMode": "bypassPermissions"
+              }
+            }
+            """.write(to: claude, atomically: true, encoding: .utf8)
+        let codex = directory.appendingPathComponent("config.toml")
+        try "model = \"o3\"\napproval_policy = \"never\"\nsandbox_mode = \"danger-full-access\"\n".write(to: codex, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["scan", "--config", claude.path, "--config", codex.path, "--no-discover", "--format", "json", "--fail-on", "none"])
+        let findings = try JSONParser.parse(result.stdout)["findings"]?.arrayValue ?? []
+        func finding(_ rule: String, line: Int) -> JSONValue? {
+            findings.first { $0["rule"]?.stringValue == rule && $0["location"]?["line"] == .number(JSONNumber(line)) }
+        }
+        #expect(finding("auto-approve", line: 3)?["severity"] == "high", "\(result.stdout)")
+        #expect(finding("permission-mode", line: 4)?["severity"] == "high")
+        #expect(finding("permission-mode", line: 2)?["severity"] == "high")
+        #expect(finding("sandbox-disabled", line: 3)?["severity"] == "high")
+    }
 }

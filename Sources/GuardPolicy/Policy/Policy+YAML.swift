@@ -204,10 +204,11 @@ extension Policy {
         }
         if let size = try size(object["max_size"], at: "\(where_).max_size") { rules.maxSize = size }
         if let redact = object["redact"] {
-            guard let names = redact as? [String], names.allSatisfy(redactionNames.contains) else {
-                throw Failure(description: "\(where_).redact must be a list of: \(redactionNames.sorted().joined(separator: ", "))")
+            let known = redactionNames.union(["pii"])
+            guard let names = redact as? [String], names.allSatisfy(known.contains) else {
+                throw Failure(description: "\(where_).redact must be a list of: \(known.sorted().joined(separator: ", "))")
             }
-            rules.redact = Set(names)
+            rules.redact = Set(names.flatMap { $0 == "pii" ? ["email", "phone", "card", "iban"] : [$0] })
         }
         if let injection = object["injection"] {
             // YAML 1.1 reads a bare `off` as false.

@@ -99,7 +99,7 @@ extension PolicySchema {
                   "additionalProperties": false,
                   "properties": {
                     "max_size": { "$ref": "#/$defs/size" },
-                    "redact": { "type": "array", "items": { "enum": ["secrets", "crypto", "email", "phone", "card", "iban"] }, "uniqueItems": true },
+                    "redact": { "type": "array", "items": { "enum": ["secrets", "crypto", "pii", "email", "phone", "card", "iban"] }, "uniqueItems": true, "description": "pii is email, phone, card and iban together." },
                     "injection": { "enum": ["block", "redact", "label", "log", "off", false], "description": "What happens to output that reads as prompt injection (a bare off is YAML's false)." },
                     "images": { "$ref": "#/$defs/media" },
                     "audio": { "$ref": "#/$defs/media" },
