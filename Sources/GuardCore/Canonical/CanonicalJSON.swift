@@ -38,7 +38,8 @@ public enum CanonicalJSON {
     }
 
     static func sortedKeys(_ object: JSONObject) -> [String] {
-        object.keys.sorted { $0.nfc.utf16.lexicographicallyPrecedes($1.nfc.utf16) }
+        // Normalise each key once, not once per comparison.
+        object.keys.map { ($0, $0.nfc) }.sorted { $0.1.utf16.lexicographicallyPrecedes($1.1.utf16) }.map(\.0)
     }
 
     private static func write(_ value: JSONValue, into output: inout [UInt8]) {

@@ -116,14 +116,20 @@ public enum SecretScanner {
         return result
     }
 
-    /// Rules by the first byte of their prefix, so one pass over the text finds every candidate.
-    static let rulesByFirstByte: [UInt8: [PrefixRule]] = Dictionary(grouping: rules) { Array($0.prefix.utf8)[0] }
+    /// Rules by the first byte of their prefix, so one pass over the text finds every candidate. A table of
+    /// 256, not a dictionary: hashing every byte of every output and argument cost more than the rest.
+    static let rulesByFirstByte: [[PrefixRule]] = {
+        var table = [[PrefixRule]](repeating: [], count: 256)
+        for rule in rules { table[Int(Array(rule.prefix.utf8)[0])].append(rule) }
+        return table
+    }()
 
     private static func scanPrefixes(_ text: String, _ utf8: [UInt8], into matches: inout [SecretMatch]) {
         var found = 0
         while found < utf8.count {
             defer { found += 1 }
-            guard let candidates = rulesByFirstByte[utf8[found]] else { continue }
+            let candidates = rulesByFirstByte[Int(utf8[found])]
+            if candidates.isEmpty { continue }
             // A prefix inside a longer word (e.g. `task-…` for `sk-`) is not a key.
             if found > 0, token(utf8[found - 1]) { continue }
             for rule in candidates {

@@ -73,20 +73,21 @@ public final class AuditLog: Sendable {
             var draft = record
             draft.sequence = state.sequence
             draft.previous = state.previous
-            let sealed = draft.sealed(key: keyBytes.map { SymmetricKey(data: $0) })
-            let bytes = Data((sealed.line + "\n").utf8)
+            let key = keyBytes.map { SymmetricKey(data: $0) }
+            var (sealed, line) = draft.sealedLine(key: key)
+            _ = sealed.sequence
+            line.append(0x0A)
+            let bytes = line
             if state.size > 0, state.size + bytes.count > maxBytes {
                 if let failure = rotate(&state) { return .failure(failure) }
             }
-            do {
-                try state.handle.write(contentsOf: bytes)
-            } catch {
-                return .failure(Failure(description: "cannot write audit log \(path): \(error.localizedDescription)"))
+            if let problem = Self.writeAll(bytes, to: state.handle.fileDescriptor) {
+                return .failure(Failure(description: "cannot write audit log \(path): \(problem)"))
             }
             state.size += bytes.count
             state.sequence += 1
             state.previous = sealed.hash
-            let head = AuditHead(sequence: sealed.sequence, hash: sealed.hash, key: keyBytes.map { SymmetricKey(data: $0) })
+            let head = AuditHead(sequence: sealed.sequence, hash: sealed.hash, key: key)
             if state.head == nil {
                 let headPath = AuditHead.path(for: path)
                 _ = FileManager.default.createFile(atPath: headPath, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -99,6 +100,22 @@ public final class AuditLog: Sendable {
             return .success(sealed)
         }
         return try result.get()
+    }
+
+    /// One `write` per record (a crash loses at most that record), retried on short writes; the reason on failure.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { body -> String? in
+            var written = 0
+            while written < body.count {
+                let count = write(descriptor, body.baseAddress! + written, body.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += count
+            }
+            return nil
+        }
     }
 
     /// Moves the current file to `.1` (shifting older ones) and opens a fresh one; nil on success.

@@ -85,8 +85,31 @@ public struct AuditRecord: Sendable, Equatable {
         return Hex.encode(SHA256.hash(data: bytes))
     }
 
+    /// The hex SHA-256 of raw bytes (what an audit record says about a message it does not copy).
+    public static func digest(_ bytes: [UInt8]) -> String {
+        Hex.encode(SHA256.hash(data: bytes))
+    }
+
     static func mac(_ hash: String, key: SymmetricKey) -> String {
         Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(hash.utf8), using: key))
+    }
+
+    /// The sealed record and its JSON line (no newline), the content encoded once: the line is the
+    /// canonical content with `hash` (and `hmac`) added, which parses back to the same record.
+    public func sealedLine(key: SymmetricKey?) -> (record: AuditRecord, line: [UInt8]) {
+        let canonical = CanonicalJSON.bytes(content)
+        var hashed = Array(previous.utf8)
+        hashed.append(0x0A)
+        hashed += canonical
+        var record = self
+        record.hash = Hex.encode(SHA256.hash(data: hashed))
+        record.hmac = key.map { Self.mac(record.hash, key: $0) }
+        var line = canonical
+        line.removeLast()  // the closing brace
+        line += Array(",\"hash\":\"\(record.hash)\"".utf8)
+        if let hmac = record.hmac { line += Array(",\"hmac\":\"\(hmac)\"".utf8) }
+        line.append(UInt8(ascii: "}"))
+        return (record, line)
     }
 
     /// The sealed record: hash (and HMAC with a key) filled in.

@@ -14,6 +14,17 @@ enum RegexCache {
         return compiled
     }
 
+    private static let translated = Mutex<[String: NSRegularExpression]>([:])
+
+    /// The compiled form of a pattern written for another dialect (`translate` maps it to ICU), cached
+    /// by the original text so the translation runs once per pattern, not once per call.
+    static func regex(_ pattern: String, translate: (String) -> String) -> NSRegularExpression? {
+        if let cached = translated.withLock({ $0[pattern] }) { return cached }
+        guard let compiled = regex(translate(pattern)) else { return nil }
+        translated.withLock { $0[pattern] = compiled }
+        return compiled
+    }
+
     static func matches(_ string: String, _ pattern: String) -> Bool? {
         guard let regex = regex(pattern) else { return nil }
         return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil

@@ -322,7 +322,8 @@ struct SchemaEvaluator {
 
     /// ECMA-262-flavoured regular expressions through ICU, compiled once per pattern. Unanchored search.
     private func matches(_ string: String, _ pattern: String) -> Bool {
-        RegexCache.matches(string, Self.translate(pattern)) ?? false
+        guard let regex = RegexCache.regex(pattern, translate: Self.translate) else { return false }
+        return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
     }
 
     /// ECMA-262 classes that ICU spells differently: `\d` and `\w` are ASCII-only in ECMAScript.

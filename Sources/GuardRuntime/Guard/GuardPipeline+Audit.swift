@@ -1,0 +1,76 @@
+import Foundation
+import GuardCore
+import GuardPolicy
+
+/// The audit trail of a session: one record per decision and per message kind, and the refusal that
+/// keeps anything from running once the log cannot be written.
+extension GuardPipeline {
+    /// `2026-11-26T08:26:05Z` from the system clock; Foundation's formatter cost more than the rest of a record.
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    func record(_ decision: AuditRecord.Decision, method: String?, tool: String?, rule: String?, checklist: [String], size: Int? = nil,
+                responseSize: Int? = nil, arguments: String? = nil, detail: String? = nil) {
+        guard let audit else { return }
+        let time = Self.timestamp()
+        do {
+            try audit.append(AuditRecord(
+                sequence: 0, time: time, server: server, method: method, tool: tool, decision: decision, rule: rule, checklist: checklist,
+                requestSize: size, responseSize: responseSize, arguments: arguments, detail: detail, previous: ""
+            ))
+        } catch {
+            lock.withLock { state.auditFailure = state.auditFailure ?? error.description }
+        }
+    }
+
+    /// A refusal when the audit log can no longer be written: nothing runs unrecorded.
+    func auditRefusal(_ message: JSONRPCMessage, subject: String?) -> [Delivery]? {
+        guard let failure = lock.withLock({ state.auditFailure }) else { return nil }
+        let text = "mcpguard refuses \(subject ?? "the request"): the audit log cannot be written (\(failure)), and nothing may run unrecorded (rule \(GuardControls.auditLog.id))"
+        return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.denied, message: text, data: ["rule": .string(GuardControls.auditLog.id)])).raw)]
+    }
+
+    func countNotification(_ method: String?, from side: Side) {
+        guard audit != nil else { return }
+        let key = "\(side == .client ? "client" : "server") \(method ?? "?")"
+        lock.withLock { state.notifications[key, default: 0] += 1 }
+    }
+
+    /// The answer to a request, recorded with its size and hash (listings: how many entries, and their hash).
+    func recordAnswer(_ message: JSONRPCMessage, _ pending: PendingRequest, size: Int) {
+        guard audit != nil else { return }
+        if let error = message.error {
+            record(.error, method: pending.method, tool: pending.tool, rule: nil, checklist: GuardControls.auditLog.checklist, responseSize: size,
+                   detail: "error \(error.code) (sha256:\(Self.digest(message.raw)))")
+            return
+        }
+        var detail = "result sha256:\(Self.digest(message.raw))"
+        for key in ["tools", "prompts", "resources", "resourceTemplates"] {
+            if let entries = message.result?[key]?.arrayValue {
+                detail = "listed \(entries.count) \(key) (\(CanonicalJSON.hash(.array(entries))))"
+            }
+        }
+        if pending.method == "initialize" || pending.method == "server/discover" {
+            let info = message.result?["serverInfo"]
+            detail = "server \(info?["name"]?.stringValue ?? "?") \(info?["version"]?.stringValue ?? "?"), protocol \(message.result?["protocolVersion"]?.stringValue ?? "?"), " + detail
+        }
+        record(.allowed, method: pending.method, tool: pending.tool, rule: nil, checklist: GuardControls.auditLog.checklist, responseSize: size, detail: detail)
+    }
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        String(AuditRecord.digest(bytes).prefix(16))
+    }
+
+    /// The end of the session, recorded with the notifications counted during it.
+    public func finish() {
+        guard audit != nil else { return }
+        let counts = lock.withLock { state.notifications }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        record(.allowed, method: "session/end", tool: nil, rule: nil, checklist: GuardControls.auditLog.checklist,
+               detail: counts.isEmpty ? "session ended; no notifications" : "session ended; notifications: " + counts.joined(separator: ", "))
+    }
+}
