@@ -62,10 +62,12 @@ struct AdversaryCLITests {
         return stat[stat.index(close, offsetBy: 2)] != "Z"
     }
 
-    @Test("kill -9 of mcpguard ends the server's whole tree: shell wrapper, setsid, double fork", arguments: [
+    @Test("kill -9 of mcpguard ends the server's whole tree: shell wrapper, setsid, double fork, interpreter launcher", arguments: [
         "sleep 320 & echo $! >> PIDS; wait",
         "setsid sleep 321 & echo $! >> PIDS; wait",
         "(setsid sh -c 'echo $$ >> PIDS; exec sleep 322' &) ; sleep 323 & echo $! >> PIDS; wait",
+        // npx/uvx-like: an interpreter that starts the real server as its child and waits on it.
+        "exec python3 -c 'import subprocess; p = subprocess.Popen([\"sleep\", \"324\"]); open(\"PIDS\", \"a\").write(str(p.pid) + \"\\n\"); p.wait()'",
     ])
     func killNine(script: String) throws {
         let directory = try CLIRunner.temporaryDirectory()
