@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GuardCore
 import Testing
 
 @testable import GuardPolicy
@@ -120,6 +121,19 @@ struct AuditLogTests {
         let last = try #require(AuditRecord(line: try lines(path).last!))
         try Data(AuditHead(sequence: last.sequence, hash: last.hash, key: nil).bytes).write(to: URL(fileURLWithPath: AuditHead.path(for: path)))
         #expect(AuditVerifier.verify(files: [path], key: key).problem?.reason.contains("no valid HMAC") == true)
+    }
+
+    @Test("the direct canonical encoding of a record is exactly CanonicalJSON of its content")
+    func canonicalEncoding() {
+        let records = [
+            AuditRecord(sequence: 0, time: "2026-12-02T01:02:03Z", server: "s", method: nil, tool: nil, decision: .allowed, rule: nil, checklist: [], previous: AuditRecord.genesis),
+            AuditRecord(sequence: 41, time: "t", server: "wället \u{65}\u{301}", method: "tools/call", tool: "send\"\\\n", decision: .denied, rule: "policy.deny",
+                        checklist: ["CLI-UI-02", "CRYPTO-05"], requestSize: 12, responseSize: 900, arguments: "{to: string}", detail: "x\u{1}y", previous: "ab"),
+            AuditRecord(sequence: 7, time: "t", server: "s", method: "m", tool: nil, decision: .error, rule: nil, checklist: ["A"], responseSize: 5, previous: "p"),
+        ]
+        for record in records {
+            #expect(record.canonicalContent == CanonicalJSON.bytes(record.content), "\(String(decoding: record.canonicalContent, as: UTF8.self))")
+        }
     }
 
     @Test("rotation by size continues the chain across files")

@@ -37,6 +37,12 @@ public enum CanonicalJSON {
         }
     }
 
+    /// A string as canonical JSON writes it (NFC, minimal escaping), for encoders of fixed shapes that
+    /// write members in canonical order themselves.
+    public static func writeString(_ string: String, into output: inout [UInt8]) {
+        JSONWriter.writeString(string.nfc, into: &output)
+    }
+
     static func sortedKeys(_ object: JSONObject) -> [String] {
         // Normalise each key once, not once per comparison.
         object.keys.map { ($0, $0.nfc) }.sorted { $0.1.utf16.lexicographicallyPrecedes($1.1.utf16) }.map(\.0)

@@ -30,9 +30,10 @@ public struct AuditHead: Sendable, Equatable {
 
     /// The head line, padded to ``size`` bytes.
     var bytes: [UInt8] {
-        var object: JSONObject = ["seq": .number(JSONNumber(sequence)), "hash": .string(hash)]
-        if let hmac { object["hmac"] = .string(hmac) }
-        var line = Array(JSONWriter().bytes(.object(object)))
+        // Hex digests and a number: nothing to escape, so no JSON tree is built for every record.
+        var line = Array("{\"seq\":\(sequence),\"hash\":\"\(hash)\"".utf8)
+        if let hmac { line += Array(",\"hmac\":\"\(hmac)\"".utf8) }
+        line.append(UInt8(ascii: "}"))
         line += [UInt8](repeating: 0x20, count: max(0, Self.size - 1 - line.count))
         line.append(0x0A)
         return line
