@@ -5,7 +5,8 @@
 // with --python the same tool on the official Python SDK (Benchmarks/GuardBenchmark/echo_server.py, run
 // with the repository's .venv from the repository root): a realistic server next to the fastest one.
 // Reports per-call round-trip latency (p50, p99) direct and guarded and the difference the guard adds,
-// pipelined throughput in messages per second and its ratio to direct, and mcpguard's peak RSS (VmHWM).
+// pipelined throughput in messages per second and its ratio to direct, mcpguard's own CPU per round trip
+// and its peak RSS (VmHWM), read from the mcpguard process itself (not the keeper in front of it).
 // Each side runs twice, alternating, and the better run counts, so a noisy neighbour skews both alike.
 import Foundation
 import GuardCore
@@ -111,6 +112,7 @@ struct Measurement {
     var throughput: Double  // messages per second (requests + responses)
     var peakRSS: Int?  // kB
     var privateRSS: Int?  // kB, after the burst
+    var cpuPerCall: Double?  // µs of mcpguard's own CPU per round trip, over the whole session
     var requestBytes = 0
     var responseBytes = 0
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
@@ -123,6 +125,21 @@ func status(_ pid: pid_t, _ field: String) -> Int? {
     return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
 }
 func peakRSS(_ pid: pid_t) -> Int? { status(pid, "VmHWM") }
+
+/// The command itself: on Linux a child process runs under a keeper (the pid ChildProcess knows), whose
+/// only child is the command.
+func commandPID(_ child: ChildProcess) -> pid_t {
+    let children = (try? String(contentsOfFile: "/proc/\(child.pid)/task/\(child.pid)/children", encoding: .utf8)) ?? ""
+    return children.split(separator: " ").first.flatMap { pid_t($0) } ?? child.pid
+}
+
+/// User + system CPU seconds a process has used so far.
+func cpuSeconds(_ pid: pid_t) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
 
 enum Mode { case direct, floor, full }
 
@@ -156,10 +173,12 @@ func measure(_ mode: Mode) async throws -> Measurement {
     writer.start()
     for _ in 0..<burst { _ = session.receive() }
     let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
-    let rss = guarded ? peakRSS(session.child.pid) : nil
-    let privateRSS = guarded ? status(session.child.pid, "RssAnon") : nil
+    let process = commandPID(session.child)
+    let rss = guarded ? peakRSS(process) : nil
+    let privateRSS = guarded ? status(process, "RssAnon") : nil
+    let cpu = guarded ? cpuSeconds(process).map { $0 * 1e6 / Double(100 + calls + burst) } : nil
     await session.stop()
-    var result = Measurement(latencies: latencies.sorted(), throughput: Double(2 * burst) / seconds, peakRSS: rss, privateRSS: privateRSS)
+    var result = Measurement(latencies: latencies.sorted(), throughput: Double(2 * burst) / seconds, peakRSS: rss, privateRSS: privateRSS, cpuPerCall: cpu)
     result.requestBytes = requestBytes
     result.responseBytes = responseBytes
     return result
@@ -187,6 +206,8 @@ print(String(format: "added by the guard: p50 %.1f µs (target ≤ 100)  p99 %.1
 print(String(format: "throughput: direct %.0f msg/s, guarded %.0f msg/s, ratio %.2f (target ≥ 0.90)", directThroughput, guardedThroughput, guardedThroughput / directThroughput))
 print(String(format: "floor (mcpguard run with output screening off, no audit): added p50 %.1f µs, p99 %.1f µs, throughput ratio %.2f: the cost of the extra process hop",
              bestFloor.percentile(0.5) - bestDirect.percentile(0.5), bestFloor.percentile(0.99) - bestDirect.percentile(0.99), floor.map(\.throughput).max()! / directThroughput))
+func cpu(_ runs: [Measurement]) -> String { runs.compactMap(\.cpuPerCall).min().map { String(format: "%.1f µs", $0) } ?? "n/a" }
+print("mcpguard CPU per round trip (user + system, the steadiest figure on a shared machine): full policy \(cpu(guarded)), floor \(cpu(floor))")
 func megabytes(_ runs: [Measurement]) -> String { runs.compactMap(\.peakRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a" }
 print("mcpguard peak RSS: full policy \(megabytes(guarded)), bare \(megabytes(floor)) (target ≤ 30 MB); "
     + "private (anonymous) memory after the burst: \(guarded.compactMap(\.privateRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a"), "
