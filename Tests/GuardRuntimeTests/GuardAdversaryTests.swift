@@ -95,6 +95,7 @@ struct GuardAdversaryTests {
             """
         let guarded = try PipelineProbe.pipeline(yaml, server: "search")
         #expect(PipelineProbe.clientError(guarded.fromClient(call("search", ["q": "jane.doe@example.com"])))?.message.contains("holds an email") == true)
+        #expect(PipelineProbe.clientError(guarded.fromClient(call("pay", ["card": .number(JSONNumber(literal: "4111111111111111"))])))?.message.contains("holds a card") == true)
         let mail = try PipelineProbe.pipeline(yaml, server: "mail")
         let send = call("send", ["to": "jane.doe@example.com"])
         #expect(mail.fromClient(send) == [.toServer(send)])
@@ -196,6 +197,13 @@ struct GuardAdversaryTests {
         #expect(PipelineProbe.clientError(read(pipeline, "file://\(allowed.path)/%2E%2E/%2E%2E/etc/passwd")) != nil)
         #expect(PipelineProbe.clientError(read(pipeline, "file://\(allowed.path)/escape/shadow")) != nil)
         #expect(PipelineProbe.clientError(read(pipeline, "file://\(allowed.path)/secret/keys.txt")) != nil)
+        // A host or upper case in a file: URI changes nothing for the server, so it changes nothing here.
+        let denyEtc = try PipelineProbe.pipeline("version: 1\nservers:\n  \"*\": { default: allow, resources: { \"file:///etc/**\": deny } }")
+        for uri in ["file:///etc/shadow", "file://evil.example/etc/shadow", "FILE://localhost/etc/shadow", "file:/etc/shadow", "file:///tmp/../etc/shadow"] {
+            #expect(PipelineProbe.clientError(read(denyEtc, uri)) != nil, "\(uri)")
+        }
+        #expect(PipelineProbe.clientError(read(denyEtc, "file:///tmp/notes.txt")) == nil)
+        #expect(PipelineProbe.clientError(read(pipeline, "file://localhost\(allowed.path)/guide.md")) == nil)
         #expect(PipelineProbe.clientError(read(pipeline, "file://\(allowed.path)/guide.md", method: "resources/subscribe")) == nil)
         #expect(PipelineProbe.clientError(read(pipeline, "file:///etc/shadow", method: "resources/subscribe")) != nil)
         // ask without elicitation: refused with how to allow it.

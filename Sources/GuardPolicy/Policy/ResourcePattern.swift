@@ -39,19 +39,16 @@ public enum ResourcePattern {
         return "file://" + Policy.ArgumentRule.normalize(path)
     }
 
-    /// The path of a `file:` URI (`file:///a`, `file://localhost/a`, `file:/a`), percent-decoded.
+    /// The path of a `file:` URI (`file:///a`, `file://localhost/a`, `file://host/a`, `file:/a`), percent-decoded.
     static func filePath(_ uri: String) -> String? {
         guard uri.lowercased().hasPrefix("file:") else { return nil }
         var rest = Substring(uri.dropFirst(5))
         if rest.hasPrefix("//") {
             rest = rest.dropFirst(2)
-            if let slash = rest.firstIndex(of: "/") {
-                let host = rest[..<slash]
-                guard host.isEmpty || host.lowercased() == "localhost" else { return nil }
-                rest = rest[slash...]
-            } else {
-                return nil
-            }
+            // The host is dropped, whatever it is: servers read `file://anything/etc/shadow` as
+            // /etc/shadow, so a host must not make a URI slip past the patterns for that path.
+            guard let slash = rest.firstIndex(of: "/") else { return "/" }
+            rest = rest[slash...]
         }
         if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<query] }
         let decoded = String(rest).removingPercentEncoding ?? String(rest)

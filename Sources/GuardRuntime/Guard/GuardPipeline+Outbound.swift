@@ -24,6 +24,9 @@ extension GuardPipeline {
             guard let outcome = outboundRedactor.redact(text), let label = outcome.counts.keys.sorted().first else { return nil }
             let article = "aeiou".contains(label.prefix(1)) ? "an" : "a"
             return OutboundLeak(path: path.isEmpty ? "(value)" : path, what: "\(article) \(label)")
+        case .number(let number):
+            // A card number or a phone number sent as a JSON number is still one.
+            return outboundLeak(in: .string(number.literal), path: path)
         case .object(let object):
             for member in object.members {
                 // Keys are sent too: a secret used as a key is still a secret.
