@@ -74,10 +74,8 @@ public final class AuditLog: Sendable {
             draft.sequence = state.sequence
             draft.previous = state.previous
             let key = keyBytes.map { SymmetricKey(data: $0) }
-            var (sealed, line) = draft.sealedLine(key: key)
-            _ = sealed.sequence
-            line.append(0x0A)
-            let bytes = line
+            let (sealed, line) = draft.sealedLine(key: key)
+            let bytes = line + [0x0A]
             if state.size > 0, state.size + bytes.count > maxBytes {
                 if let failure = rotate(&state) { return .failure(failure) }
             }

@@ -30,8 +30,8 @@ extension GuardPipeline {
                           checklist: GuardControls.outboundScreen.checklist)
         }
         switch action {
-        case .deny:
-            return []
+        case .deny, .allow:
+            break  // denied above; allowed calls go straight to the checks below
         case .ask where !approved && lock.withLock({ state.sessionApprovals.contains(name) }):
             approvedArguments = CanonicalJSON.hash(arguments)
             record(.allowed, method: "tools/call", tool: name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "allowed by the user's approval for this session")
@@ -45,8 +45,6 @@ extension GuardPipeline {
             }
         case .ask:
             approvedArguments = CanonicalJSON.hash(arguments)
-        case .allow:
-            break
         }
         for (argument, constraint) in (rule?.arguments ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let value = arguments[argument], let problem = constraint.violation(value, argument: argument) {
