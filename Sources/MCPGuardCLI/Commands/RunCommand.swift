@@ -11,9 +11,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a stdio MCP server behind mcpguard's policy (put this in the host config instead of the server).",
         discussion: """
-            Example host config entry: "command": "mcpguard", "args": ["run", "--policy", "policy.yaml", "--", "npx", "some-server"]. \
-            Denied and schema-invalid tool calls never reach the server; poisoned tools are withheld from listings; \
-            every decision is written to the audit log.
+            Example host config entry: "command": "mcpguard", "args": ["run", "--name", "some-server", "--policy", "policy.yaml", "--", "npx", "some-server"]. \
+            Denied and schema-invalid tool calls never reach the server; secrets never leave for it; poisoned tools and \
+            instructions are withheld; outputs, errors and notifications are screened; every decision is written to the audit log.
             """
     )
 
@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("lock"), help: ArgumentHelp("Enforce this lockfile: changed, new and colliding definitions are withheld until re-pinned.", valueName: "file"))
     var lockPath: String?
 
-    @Option(name: .customLong("name"), help: "Server name used in the policy and the audit log (default: the command's name).")
+    @Option(name: .customLong("name"), help: "The host config's name for the server, used in the policy and the audit log (required when the policy has named sections).")
     var name: String?
 
     @Option(name: .customLong("max-message-size"), help: ArgumentHelp("Largest message accepted in either direction, in bytes.", valueName: "bytes"))
