@@ -139,6 +139,12 @@ struct AdversaryCLITests {
         #expect(GuardClient.steps(result).first?["ok"] == true)
         let verify = try CLIRunner.run(["audit", "verify", audit, "--key-file", key])
         #expect(verify.status == 0 && verify.stdout.contains("HMACs valid"), "\(verify.stdout)\(verify.stderr)")
+        // Deleting the newest record leaves a chain that verifies; the head tells.
+        let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
+        try (lines.dropLast().joined(separator: "\n") + "\n").write(toFile: audit, atomically: true, encoding: .utf8)
+        let truncated = try CLIRunner.run(["audit", "verify", audit, "--key-file", key])
+        #expect(truncated.status == 1)
+        #expect(truncated.stdout.hasPrefix("\(audit): the log ends at record \(lines.count - 2) but its head records record \(lines.count - 1): the newest records were deleted"), "\(truncated.stdout)")
         try Data("another key".utf8).write(to: URL(fileURLWithPath: key))
         #expect(try CLIRunner.run(["audit", "verify", audit, "--key-file", key]).status == 1)
     }

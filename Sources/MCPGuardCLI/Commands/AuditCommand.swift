@@ -24,7 +24,10 @@ struct AuditCommand: AsyncParsableCommand {
             let key = try keyFile.map { SymmetricKey(data: try Terminal.readFile($0, what: "key file")) }
             let report = AuditVerifier.verify(files: files, key: key)
             if let problem = report.problem {
-                Terminal.writeStdout("\(problem.file):\(problem.line): \(problem.reason)\n\(report.records) record\(report.records == 1 ? "" : "s") verified before it\n")
+                // Line 0: the problem is the log as a whole (its head), not one of its lines.
+                let place = problem.line > 0 ? "\(problem.file):\(problem.line)" : problem.file
+                let verified = problem.line > 0 ? "verified before it" : "verified"
+                Terminal.writeStdout("\(place): \(problem.reason)\n\(report.records) record\(report.records == 1 ? "" : "s") \(verified)\n")
                 throw ExitCode(1)
             }
             Terminal.writeStdout("\(file): chain intact, \(report.records) record\(report.records == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")\(key == nil ? "" : ", HMACs valid")\n")
