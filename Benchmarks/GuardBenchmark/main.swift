@@ -113,6 +113,7 @@ struct Measurement {
     var peakRSS: Int?  // kB
     var privateRSS: Int?  // kB, after the burst
     var cpuPerCall: Double?  // µs of mcpguard's own CPU per round trip, over the whole session
+    var startup: Double = 0  // ms from spawn to the answer to tools/list
     var requestBytes = 0
     var responseBytes = 0
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
@@ -141,16 +142,19 @@ func cpuSeconds(_ pid: pid_t) -> Double? {
     return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
 }
 
-enum Mode { case direct, floor, full }
+enum Mode { case direct, floor, full, sandboxed }
 
 func measure(_ mode: Mode) async throws -> Measurement {
     let guarded = mode != .direct
+    let launched = ContinuousClock.now
     let session = switch mode {
+    case .sandboxed: try Session(mcpguard, ["run", "--policy", policy, "--sandbox", "--audit", work.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path, "--"] + serverCommand)
     case .full: try Session(mcpguard, ["run", "--policy", policy, "--audit", work.appendingPathComponent("audit-\(UUID().uuidString).jsonl").path, "--"] + serverCommand)
     case .floor: try Session(mcpguard, ["run", "--policy", floorPolicy, "--"] + serverCommand)
     case .direct: try Session(serverCommand[0], Array(serverCommand.dropFirst()))
     }
     session.start()
+    let startup = ContinuousClock.now - launched
     for id in 2..<102 { session.send(session.call(id)); _ = session.receive() }  // warm-up
     var latencies: [Double] = []
     latencies.reserveCapacity(calls)
@@ -179,6 +183,7 @@ func measure(_ mode: Mode) async throws -> Measurement {
     let cpu = guarded ? cpuSeconds(process).map { $0 * 1e6 / Double(100 + calls + burst) } : nil
     await session.stop()
     var result = Measurement(latencies: latencies.sorted(), throughput: Double(2 * burst) / seconds, peakRSS: rss, privateRSS: privateRSS, cpuPerCall: cpu)
+    result.startup = Double(startup.components.attoseconds) / 1e15 + Double(startup.components.seconds) * 1e3
     result.requestBytes = requestBytes
     result.responseBytes = responseBytes
     return result
@@ -187,10 +192,13 @@ func measure(_ mode: Mode) async throws -> Measurement {
 var direct: [Measurement] = []
 var guarded: [Measurement] = []
 var floor: [Measurement] = []
+var sandboxed: [Measurement] = []
+let withSandbox = !CommandLine.arguments.contains("--no-sandbox")
 for _ in 0..<2 {
     direct.append(try await measure(.direct))
     floor.append(try await measure(.floor))
     guarded.append(try await measure(.full))
+    if withSandbox { sandboxed.append(try await measure(.sandboxed)) }
 }
 let bestFloor = floor.min { $0.percentile(0.5) < $1.percentile(0.5) }!
 let bestDirect = direct.min { $0.percentile(0.5) < $1.percentile(0.5) }!
@@ -212,3 +220,11 @@ func megabytes(_ runs: [Measurement]) -> String { runs.compactMap(\.peakRSS).max
 print("mcpguard peak RSS: full policy \(megabytes(guarded)), bare \(megabytes(floor)) (target ≤ 30 MB); "
     + "private (anonymous) memory after the burst: \(guarded.compactMap(\.privateRSS).max().map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a"), "
     + "the rest is shared read-only pages of the binary and the Swift and Foundation libraries")
+if withSandbox, let bestSandboxed = sandboxed.min(by: { $0.percentile(0.5) < $1.percentile(0.5) }) {
+    func startup(_ runs: [Measurement]) -> Double { runs.map(\.startup).min() ?? 0 }
+    print(String(format: "sandboxed (full policy + --sandbox, network none): added p50 %.1f µs, p99 %.1f µs over direct; %.1f µs p50 over the unsandboxed guard; throughput ratio %.2f",
+                 bestSandboxed.percentile(0.5) - bestDirect.percentile(0.5), bestSandboxed.percentile(0.99) - bestDirect.percentile(0.99),
+                 bestSandboxed.percentile(0.5) - bestGuarded.percentile(0.5), sandboxed.map(\.throughput).max()! / directThroughput))
+    print(String(format: "start-up to tools/list: direct %.1f ms, guarded %.1f ms, sandboxed %.1f ms (the sandbox adds %.1f ms)",
+                 startup(direct), startup(guarded), startup(sandboxed), startup(sandboxed) - startup(guarded)))
+}

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "guard_spawn.h"
 #include "guard_internal.h"
+#include "guard_sandbox.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -161,7 +162,7 @@ static void keeper_close_others(int keep_a, int keep_b) {
 }
 
 static void keeper_main(const char *path, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd, int stderr_fd,
-                        const char *cwd, int death_signal, int status_fd, int lifeline_fd) {
+                        const char *cwd, int death_signal, const struct guard_spawn_extras *extras, int status_fd, int lifeline_fd) {
     setpgid(0, 0);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     struct sigaction action;
@@ -196,6 +197,24 @@ static void keeper_main(const char *path, char *const argv[], char *const envp[]
         if (death_signal > 0) {
             prctl(PR_SET_PDEATHSIG, death_signal);
             if (getppid() != keeper) _exit(127);
+        }
+        /* Joining the server's own cgroup before exec, so nothing it forks can start outside the limits. */
+        for (int i = 0; extras != NULL && extras->cgroup_procs != NULL && extras->cgroup_procs[i] != NULL; i++) {
+            int group = open(extras->cgroup_procs[i], O_WRONLY | O_CLOEXEC);
+            if (group < 0 || write(group, "0\n", 2) != 2) {
+                err = errno;
+                ssize_t ignored = write(status_fd, &err, sizeof err);
+                (void)ignored;
+                _exit(127);
+            }
+            close(group);
+        }
+        /* A user namespace can only be made by a single-threaded process: this one, before exec. */
+        if (extras != NULL && extras->unshare_network && guard_unshare_network() != 0) {
+            err = errno;
+            ssize_t ignored = write(status_fd, &err, sizeof err);
+            (void)ignored;
+            _exit(127);
         }
         signal(SIGPIPE, SIG_DFL);
         signal(SIGINT, SIG_DFL);
@@ -236,7 +255,8 @@ static void keeper_main(const char *path, char *const argv[], char *const envp[]
 }
 
 pid_t guard_spawn_kept(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
-                       int stderr_fd, const char *cwd, int death_signal, int *lifeline_out, int *error_out) {
+                       int stderr_fd, const char *cwd, int death_signal, const struct guard_spawn_extras *extras,
+                       int *lifeline_out, int *error_out) {
     char resolved[4096];
     const char *path = guard_search_path(file, envp, resolved, sizeof resolved);
     if (path == NULL) { *error_out = ENOENT; return -1; }
@@ -261,7 +281,7 @@ pid_t guard_spawn_kept(const char *file, char *const argv[], char *const envp[],
     if (pid == 0) {
         close(status_pipe[0]);
         close(lifeline[1]);
-        keeper_main(path, argv, envp, stdin_fd, stdout_fd, stderr_fd, cwd, death_signal, status_pipe[1], lifeline[0]);
+        keeper_main(path, argv, envp, stdin_fd, stdout_fd, stderr_fd, cwd, death_signal, extras, status_pipe[1], lifeline[0]);
         _exit(127);
     }
     setpgid(pid, pid);

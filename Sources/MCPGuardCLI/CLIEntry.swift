@@ -11,7 +11,7 @@ public enum CLIEntry {
         SignalHandling.install()
         defer { ChildProcessRegistry.shared.terminateAll() }
         do {
-            var command = try MCPGuardCommand.parseAsRoot(arguments)
+            var command = try MCPGuardCommand.parseAsRoot(RunCommand.normalize(arguments))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -52,6 +52,12 @@ struct PolicySchemaTests {
           git:
             default: ask
             outputs: { injection: off }
+            sandbox:
+              filesystem: { read: ["~/projects", "${workspace}/docs"], write: [/tmp/out] }
+              network: ["api.github.com:443", "*.example.com:*", "127.0.0.1:5432"]
+              limits: { cpu: 60s, memory: 1GB, files: 256, processes: 64 }
+          fetch:
+            sandbox: { network: none }
         """
 
     @Test("docs/policy.schema.json is the schema compiled in (run scripts/generate-policy-schema.py after editing it)")
@@ -69,6 +75,12 @@ struct PolicySchemaTests {
         let parsed = try Policy(yaml: Self.full, path: "full.yaml")
         #expect(parsed.rules(for: "git").outputs.injection == .off, "a bare off is YAML's false")
         #expect(parsed.rules(for: "other").tools["transfer"]?.timeout == 0.5)
+        let sandbox = try #require(parsed.rules(for: "git").sandbox)
+        #expect(sandbox.read == ["~/projects", "${workspace}/docs"] && sandbox.write == ["/tmp/out"])
+        #expect(sandbox.network == .allow(["api.github.com:443", "*.example.com:*", "127.0.0.1:5432"]))
+        #expect(sandbox.limits == SandboxRules.Limits(cpuSeconds: 60, memoryBytes: 1 << 30, files: 256, processes: 64))
+        #expect(parsed.rules(for: "fetch").sandbox?.network == SandboxRules.Network.none)
+        #expect(parsed.rules(for: "other").sandbox == nil, "no section, no sandbox unless --sandbox")
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let snapshot = directory.appendingPathComponent("inventory.json").path
@@ -91,6 +103,12 @@ struct PolicySchemaTests {
         "version: 1\nservers:\n  x:\n    tools: { t: { action: allow, timeout: -1 } }",
         "version: 1\nservers:\n  x:\n    tool: { t: deny }",
         "version: 1\nservers:\n  x:\n    rate: lots",
+        "version: 1\nservers:\n  x:\n    sandbox: { network: everywhere }",
+        "version: 1\nservers:\n  x:\n    sandbox: { network: [example.com] }",
+        "version: 1\nservers:\n  x:\n    sandbox: { filesystem: { read: [relative/path] } }",
+        "version: 1\nservers:\n  x:\n    sandbox: { filesystem: { exec: [/usr] } }",
+        "version: 1\nservers:\n  x:\n    sandbox: { limits: { processes: 0 } }",
+        "version: 1\nservers:\n  x:\n    sandbox: { limits: { memory: lots } }",
     ])
     func refuses(_ yaml: String) {
         #expect(!PolicySchema.problems(yaml: yaml).isEmpty, "schema accepted: \(yaml)")

@@ -11,14 +11,24 @@
 pid_t guard_spawn(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
                   int stderr_fd, const char *cwd, int death_signal, int *error_out);
 
+/// Set-up steps of a sandboxed server's process, done after fork and before exec (single-threaded there).
+struct guard_spawn_extras {
+    /// `cgroup.procs` files to join (NULL-terminated, or NULL), so the limits hold from the first instruction.
+    char *const *cgroup_procs;
+    /// Non-zero: a new user and network namespace with only loopback (see guard_unshare_network).
+    int unshare_network;
+};
+
 #if defined(__linux__)
 /// Like `guard_spawn`, but through a keeper process (the returned pid, leader of the new process group)
 /// that is a child subreaper and the server's parent: it forwards SIGTERM/SIGINT/SIGHUP to every
 /// descendant, and when `*lifeline_out` (the write end of a pipe it watches; close it, or exit, to
 /// trigger) closes, or the server exits, it SIGKILLs every descendant left, double forks and setsid
-/// included, and exits with the server's status (128 + signal for a signalled server).
+/// included, and exits with the server's status (128 + signal for a signalled server). `extras` (may be
+/// NULL) holds what the server's process does to itself before it executes.
 pid_t guard_spawn_kept(const char *file, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
-                       int stderr_fd, const char *cwd, int death_signal, int *lifeline_out, int *error_out);
+                       int stderr_fd, const char *cwd, int death_signal, const struct guard_spawn_extras *extras,
+                       int *lifeline_out, int *error_out);
 #endif
 
 /// Creates a pipe whose both ends are close-on-exec. Returns 0 or -1 with errno set.

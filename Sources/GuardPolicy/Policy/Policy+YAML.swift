@@ -29,7 +29,7 @@ extension Policy {
 
     /// Members whose mappings merge key by key (the named section's entry wins); every other member of a
     /// named section replaces the one of "*".
-    static let mergedMembers: Set<String> = ["tools", "resources", "prompts", "listing", "outputs", "outbound"]
+    static let mergedMembers: Set<String> = ["tools", "resources", "prompts", "listing", "outputs", "outbound", "sandbox"]
 
     /// `named` laid over `base` (the "*" section): see ``mergedMembers``.
     static func inheriting(_ base: [String: Any]?, _ named: Any) -> Any {
@@ -100,7 +100,7 @@ extension Policy {
 
     static func serverRules(_ value: Any, at where_: String) throws(Failure) -> ServerRules {
         guard let object = value as? [String: Any] else { throw Failure(description: "\(where_) must be a mapping") }
-        try refuseUnknown(object, known: ["default", "tools", "resources", "prompts", "outbound", "listing", "rate", "budget", "timeout", "ask_timeout", "environment", "outputs"], at: where_)
+        try refuseUnknown(object, known: ["default", "tools", "resources", "prompts", "outbound", "listing", "rate", "budget", "timeout", "ask_timeout", "environment", "outputs", "sandbox"], at: where_)
         var rules = ServerRules()
         if let value = object["default"] { rules.defaultAction = try action(value, at: "\(where_).default") }
         if let tools = object["tools"] {
@@ -133,6 +133,7 @@ extension Policy {
             }
         }
         if let outputs = object["outputs"] { rules.outputs = try outputRules(outputs, at: "\(where_).outputs") }
+        if let sandbox = object["sandbox"] { rules.sandbox = try sandboxRules(sandbox, at: "\(where_).sandbox") }
         return rules
     }
 

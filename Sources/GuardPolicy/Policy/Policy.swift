@@ -152,6 +152,8 @@ public struct Policy: Sendable, Equatable {
         /// What the model may not send to the server in arguments and answers: secrets, crypto keys and, when
         /// chosen, personal data (`email`, `phone`, `card`, `iban`). Refused calls name the argument.
         public var outbound: Set<String> = ["secrets", "crypto"]
+        /// Confinement of the server process (`sandbox:`); nil unless the section has one.
+        public var sandbox: SandboxRules?
 
         public init() {}
 

@@ -5,7 +5,7 @@ extension PolicySchema {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://mcpguard.invalid/schemas/policy-v1.json",
           "title": "mcpguard policy",
-          "description": "The policy `mcpguard run --policy FILE` enforces. Server sections are looked up by the name given with --name, then \"*\". A named section inherits \"*\" and overrides only what it sets (tools, resources, prompts, listing, outputs and outbound merge entry by entry).",
+          "description": "The policy `mcpguard run --policy FILE` enforces. Server sections are looked up by the name given with --name, then \"*\". A named section inherits \"*\" and overrides only what it sets (tools, resources, prompts, listing, outputs, outbound and sandbox merge entry by entry).",
           "type": "object",
           "required": ["version", "servers"],
           "additionalProperties": false,
@@ -66,6 +66,39 @@ extension PolicySchema {
               ]
             },
             "media": { "enum": ["pass", "drop", "label"], "description": "pass forwards it; drop replaces it with a note; label precedes it with a note that it is unscreened." },
+            "sandbox": {
+              "type": "object",
+              "additionalProperties": false,
+              "description": "Confinement of the server process (mcpguard run; a section with sandbox: is confined even without --sandbox). The server's executable, interpreter, venv and node_modules are added automatically; these are the paths it works on.",
+              "properties": {
+                "filesystem": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "read": { "type": "array", "items": { "$ref": "#/$defs/sandboxPath" }, "description": "Paths the server may read (and execute)." },
+                    "write": { "type": "array", "items": { "$ref": "#/$defs/sandboxPath" }, "description": "Paths the server may read and write." }
+                  }
+                },
+                "network": {
+                  "description": "none: no network at all; loopback: the sandbox's own loopback only; any: no control; a list: these host:port destinations (port or *; *.domain for subdomains) through mcpguard's egress proxy, every connection audited.",
+                  "anyOf": [
+                    { "enum": ["none", "loopback", "any"] },
+                    { "type": "array", "items": { "type": "string", "pattern": "^.+:([1-9][0-9]{0,4}|\\*)$" } }
+                  ]
+                },
+                "limits": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "cpu": { "$ref": "#/$defs/duration", "description": "CPU time per process (RLIMIT_CPU)." },
+                    "memory": { "description": "Data memory per process (RLIMIT_DATA) and, with a cgroup, for the tree: bytes, KB, MB or GB.", "anyOf": [{ "type": "integer", "minimum": 1 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?\\s*([KkMmGg]?[Bb])$" }] },
+                    "files": { "type": "integer", "minimum": 1, "description": "Open file descriptors per process (RLIMIT_NOFILE)." },
+                    "processes": { "type": "integer", "minimum": 1, "description": "Processes and threads in the server's whole tree (a cgroup's pids.max)." }
+                  }
+                }
+              }
+            },
+            "sandboxPath": { "type": "string", "pattern": "^(/|~|\\$\\{workspace\\})", "description": "Absolute, or starting with ~ or ${workspace} (the directory mcpguard runs in, or --workspace)." },
             "server": {
               "type": "object",
               "additionalProperties": false,
@@ -94,6 +127,7 @@ extension PolicySchema {
                     "poisoned": { "enum": ["withhold", "sanitize"], "description": "withhold hides the definition and refuses calls; sanitize removes the instruction-like sentences." }
                   }
                 },
+                "sandbox": { "$ref": "#/$defs/sandbox" },
                 "outputs": {
                   "type": "object",
                   "additionalProperties": false,

@@ -30,8 +30,13 @@ public enum GuardControls {
 
     public static let parse = ControlDescriptor(id: "transport.parse", summary: "Messages the guard cannot parse (malformed JSON, duplicate keys, batches) are refused, never forwarded unchecked.", checklist: ["SRV-API-01", "SRV-TOOL-05", "SRV-TOOL-07"])
 
+    public static let sandboxFilesystem = ControlDescriptor(id: "sandbox.filesystem", summary: "With --sandbox or a sandbox: section, the server sees read-only system directories, an empty home and private /tmp, and only the paths its policy allows (bubblewrap mounts, or Landlock); secrets in /etc are masked.", checklist: ["SRV-DEPLOY-01", "SRV-ISO-01", "SRV-ISO-02", "SRV-PLAT-01", "SRV-TOOL-02", "SRV-TOOL-04"])
+    public static let sandboxNetwork = ControlDescriptor(id: "sandbox.network", summary: "A sandboxed server gets no network, its own loopback only, or the host:port allow-list through mcpguard's egress proxy, every connection audited.", checklist: ["SRV-DEPLOY-01", "SRV-ISO-01", "SRV-ISO-02", "SRV-TOOL-04"])
+    public static let sandboxLimits = ControlDescriptor(id: "sandbox.limits", summary: "CPU, memory, open files and processes of a sandboxed server are limited (rlimits, and a cgroup for the whole tree); seccomp refuses ptrace, mounts and new namespaces.", checklist: ["SRV-DEPLOY-05", "SRV-PLAT-01", "SRV-TOOL-02"])
+
     public static let all: [ControlDescriptor] = [
         policyDeny, policyAsk, secondFactor, policyResources, policyPrompts, outboundScreen, outputMedia, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
         outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision, parse,
+        sandboxFilesystem, sandboxNetwork, sandboxLimits,
     ]
 }

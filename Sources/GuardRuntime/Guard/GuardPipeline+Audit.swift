@@ -6,7 +6,7 @@ import GuardPolicy
 /// keeps anything from running once the log cannot be written.
 extension GuardPipeline {
     /// `2026-11-26T08:26:05Z` from the system clock; Foundation's formatter cost more than the rest of a record.
-    static func timestamp() -> String {
+    public static func timestamp() -> String {
         var now = time(nil)
         var parts = tm()
         gmtime_r(&now, &parts)

@@ -28,8 +28,8 @@ public final class StdioGuard: @unchecked Sendable {
     }
 
     /// Runs until the host closes stdin or the server exits; returns the server's exit status.
-    public func run(command: String, arguments: [String], environment: [String: String]) async throws -> Int32 {
-        let child = try ChildProcess(command: command, arguments: arguments, environment: environment)
+    public func run(command: String, arguments: [String], environment: [String: String], confinement: ChildProcess.Confinement = .init()) async throws -> Int32 {
+        let child = try ChildProcess(command: command, arguments: arguments, environment: environment, confinement: confinement)
         let pipeline = self.pipeline
 
         // Server stderr → our stderr.

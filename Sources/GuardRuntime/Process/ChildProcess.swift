@@ -39,8 +39,19 @@ public final class ChildProcess: Sendable {
         }
     }
 
+    /// What the command's process does to itself before it executes (Linux): join a cgroup (so its limits
+    /// hold from the first instruction), enter a new network namespace (only possible single-threaded).
+    public struct Confinement: Sendable, Equatable {
+        public var cgroupProcs: [String]
+        public var unshareNetwork: Bool
+        public init(cgroupProcs: [String] = [], unshareNetwork: Bool = false) {
+            self.cgroupProcs = cgroupProcs
+            self.unshareNetwork = unshareNetwork
+        }
+    }
+
     /// Starts `command` with `arguments` and exactly `environment` (nothing else is inherited).
-    public init(command: String, arguments: [String], environment: [String: String], workingDirectory: String? = nil) throws {
+    public init(command: String, arguments: [String], environment: [String: String], workingDirectory: String? = nil, confinement: Confinement = Confinement()) throws {
         var stdinPipe: [Int32] = [0, 0]
         var stdoutPipe: [Int32] = [0, 0]
         var stderrPipe: [Int32] = [0, 0]
@@ -64,7 +75,10 @@ public final class ChildProcess: Sendable {
                 Self.withCStrings(envp) { envPointer in
                     Self.withOptionalCString(workingDirectory) { directory in
                         #if os(Linux)
-                        guard_spawn_kept(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &lifeline, &error)
+                        Self.withCStrings(confinement.cgroupProcs) { cgroups in
+                            var extras = guard_spawn_extras(cgroup_procs: cgroups, unshare_network: confinement.unshareNetwork ? 1 : 0)
+                            return guard_spawn_kept(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &extras, &lifeline, &error)
+                        }
                         #else
                         guard_spawn(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &error)
                         #endif

@@ -121,6 +121,8 @@ struct PolicyCommand: AsyncParsableCommand {
                     lines.append("      \(Self.quoted(name)): \(risky.isEmpty ? "allow" : "ask")\(note)")
                 }
                 if server.tools.isEmpty { lines.removeLast() }
+                // A proposed confinement, in force under `mcpguard run` (stdio servers only).
+                if server.transport == .stdio { lines += SandboxProposal(server: server).yamlLines(indent: 4) }
             }
             try Terminal.writeFile(output, lines.joined(separator: "\n") + "\n")
             Terminal.writeStdout("wrote \(output)\n")

@@ -38,6 +38,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("pass-env"), help: ArgumentHelp("Environment variable the server may see besides the basics (PATH, HOME, …); repeatable.", valueName: "name"))
     var passEnvironment: [String] = []
 
+    @Flag(name: .customLong("sandbox"), help: "Confine the server (bubblewrap, else Landlock + seccomp): only the policy's paths, its network, its limits; refuses to start if a control cannot be applied. --sandbox=best-effort starts anyway and says what is missing.")
+    var sandbox = false
+
+    @Flag(name: .customLong("sandbox-best-effort"), help: .hidden)
+    var sandboxBestEffort = false
+
+    @Option(name: .customLong("sandbox-backend"), help: ArgumentHelp("auto (bubblewrap when installed), bubblewrap or landlock.", valueName: "backend"))
+    var sandboxBackend: SandboxPlanner.BackendChoice = .auto
+
+    @Flag(name: .customLong("allow-root"), help: "In the sandbox, keep root's identity and capabilities instead of dropping them.")
+    var allowRoot = false
+
+    @Option(name: .customLong("workspace"), help: ArgumentHelp("The directory ${workspace} means in the sandbox's paths (default: the current directory).", valueName: "dir"))
+    var workspace: String?
+
     @Argument(parsing: .postTerminator, help: "The server command and its arguments, after --.")
     var command: [String] = []
 
@@ -71,14 +86,67 @@ struct RunCommand: AsyncParsableCommand {
         }
         let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins, secondFactors: try Self.secondFactors(policy.rules(for: serverName)))
         let guardLoop = StdioGuard(pipeline: pipeline, maxMessageSize: maxMessageSize)
+        let environment = ServerEnvironment.build(base: base, configured: passed)
+        let session = try sandboxSession(rules: policy.rules(for: serverName), environment: environment, base: base, server: serverName, audit: audit)
+        defer { session?.close() }
+        let launch = session?.launch
         let status: Int32
         do {
-            status = try await guardLoop.run(command: command[0], arguments: Array(command.dropFirst()), environment: ServerEnvironment.build(base: base, configured: passed))
+            status = try await guardLoop.run(command: launch?.command ?? command[0], arguments: launch?.arguments ?? Array(command.dropFirst()),
+                                             environment: launch?.environment ?? environment, confinement: launch?.confinement ?? .init())
         } catch {
             throw CLIError("\(error)")
         }
         if let signal = SignalHandling.receivedSignal { throw ExitCode(128 + signal) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The server's sandbox when `--sandbox` or its policy section asks for one (nil otherwise); says on
+    /// stderr and in the audit log what is in force.
+    func sandboxSession(rules: Policy.ServerRules, environment: [String: String], base: [String: String], server: String, audit: AuditLog?) throws -> SandboxSession? {
+        guard sandbox || sandboxBestEffort || rules.sandbox != nil else { return nil }
+        let planner = SandboxPlanner(
+            rules: rules.sandbox ?? SandboxRules(), command: command, environment: environment,
+            home: base["HOME"] ?? NSHomeDirectory(), workspace: workspace ?? FileManager.default.currentDirectoryPath,
+            bestEffort: sandboxBestEffort, allowRoot: allowRoot, backend: sandboxBackend,
+            helper: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        )
+        let session: SandboxSession
+        do {
+            session = try SandboxSession(planner: planner) { event in
+                _ = try? audit?.append(AuditRecord(
+                    sequence: 0, time: GuardPipeline.timestamp(), server: server, method: "egress/connect", tool: nil, decision: event.allowed ? .allowed : .denied,
+                    rule: GuardControls.sandboxNetwork.id, checklist: GuardControls.sandboxNetwork.checklist,
+                    detail: "\(event.host):\(event.port)" + (event.reason.map { " (\($0))" } ?? ""), previous: ""
+                ))
+            }
+        } catch {
+            throw CLIError("\(error)")
+        }
+        Terminal.writeStderr("mcpguard: sandbox: \(session.launch.description)\n")
+        _ = try? audit?.append(AuditRecord(
+            sequence: 0, time: GuardPipeline.timestamp(), server: server, method: "sandbox/start", tool: nil, decision: .allowed,
+            rule: GuardControls.sandboxFilesystem.id, checklist: GuardControls.sandboxFilesystem.checklist, detail: session.launch.description, previous: ""
+        ))
+        return session
+    }
+
+    /// `--sandbox=best-effort` and `--sandbox=strict` (a flag with a value, which ArgumentParser has no
+    /// form for) become `--sandbox --sandbox-best-effort` and `--sandbox`; nothing after `--` is touched.
+    static func normalize(_ arguments: [String]) -> [String] {
+        guard arguments.first == "run" else { return arguments }
+        var result: [String] = []
+        var afterTerminator = false
+        for argument in arguments {
+            if afterTerminator { result.append(argument); continue }
+            switch argument {
+            case "--": afterTerminator = true; result.append(argument)
+            case "--sandbox=best-effort": result += ["--sandbox", "--sandbox-best-effort"]
+            case "--sandbox=strict": result.append("--sandbox")
+            default: result.append(argument)
+            }
+        }
+        return result
     }
 
     /// The name the policy and the audit log know the server by. A policy written for named servers must
@@ -112,3 +180,5 @@ struct RunCommand: AsyncParsableCommand {
         return factors
     }
 }
+
+extension SandboxPlanner.BackendChoice: ExpressibleByArgument {}
