@@ -290,7 +290,10 @@ int guard_unshare_network(void) {
     return result;
 }
 
+int guard_set_undumpable(void) { return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); }
+
 #else
+int guard_set_undumpable(void) { return 0; }
 int guard_landlock_abi(void) { return 0; }
 int guard_landlock_restrict(const char *const paths[], const int access[], int count, int restrict_tcp,
                             const uint16_t ports[], int port_count, int *failed_index) {

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardRuntime
 import Testing
 
 /// `mcpguard run --sandbox` against a server that tries to get out (Tests/Fixtures/servers/sandbox_server.py),
@@ -59,6 +60,8 @@ struct SandboxCLITests {
     func filesystem(backend: String) throws {
         let setup = try Setup(sandbox: "filesystem: { read: [READ], write: [WRITE] }\nnetwork: none")
         defer { try? FileManager.default.removeItem(at: setup.root) }
+        // A link planted in the writable directory, pointing at the key outside.
+        try FileManager.default.createSymbolicLink(atPath: setup.writable + "/key", withDestinationPath: setup.home + "/.ssh/id_rsa")
         let result = try setup.drive(backend, [
             ["call": "read_file", "arguments": ["path": .string(setup.home + "/.ssh/id_rsa")]],
             ["call": "read_file", "arguments": ["path": .string(setup.readable + "/notes.txt")]],
@@ -67,10 +70,12 @@ struct SandboxCLITests {
             ["call": "write_file", "arguments": ["path": .string(setup.readable + "/notes.txt"), "text": "overwritten"]],
             ["call": "read_file", "arguments": ["path": .string(setup.outside + "/secret.txt")]],
             ["call": "read_file", "arguments": ["path": "/etc/shadow"]],
+            ["call": "read_file", "arguments": ["path": .string(setup.writable + "/key")]],
         ])
         let texts = Self.texts(result)
-        #expect(texts.count == 7, "\(result)")
-        guard texts.count == 7 else { return }
+        #expect(texts.count == 8, "\(result)")
+        guard texts.count == 8 else { return }
+        #expect(texts[7].hasPrefix("error:"), "a symlink led out of the sandbox: \(texts[7])")
         #expect(texts[0].hasPrefix("error:"), "the planted key was readable: \(texts[0])")
         #expect(texts[1] == "read: public notes")
         #expect(texts[2] == "written")
@@ -96,6 +101,24 @@ struct SandboxCLITests {
         if geteuid() == 0, backend == "bubblewrap" { #expect(texts[0].contains("Uid=65534"), "\(texts[0])") }
         #expect(!texts[0].contains("home=" + setup.home + " ") || backend == "bubblewrap")
         #expect(texts[1] == "ptrace=Operation not permitted unshare=Operation not permitted mount=Operation not permitted", "\(texts[1])")
+    }
+
+    @Test("mcpguard's environment and the processes outside stay out of reach: /proc environ and signals", arguments: backends)
+    func processIsolation(backend: String) throws {
+        let setup = try Setup(sandbox: "network: any")
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let canary = "MCPGUARD_CANARY_\(UInt32.random(in: 100_000...999_999))"
+        let result = try GuardClient.drive([
+            "run": .array(["--name", "boxed", "--policy", .string(setup.policy), "--sandbox", "--sandbox-backend", .string(backend)]),
+            "server": .array(Self.server), "env": Self.object(setup.environment.merging(["CANARY_SECRET": canary]) { $1 }),
+            "steps": [["call": "scan_environ", "arguments": ["needle": .string(canary)]], ["call": "signal_ancestors"]],
+        ])
+        let texts = Self.texts(result)
+        #expect(texts.first == "not found", "the server read mcpguard's environment: \(texts)")
+        // Outside a pid namespace (Landlock), every ancestor is outside the sandbox: signals are scoped away.
+        if backend == "landlock", SandboxCapabilities.landlockABI >= 6 {
+            #expect(texts.count == 2 && !texts[1].contains("=ok"), "\(texts)")
+        }
     }
 
     @Test("network none: even loopback servers outside cannot be reached", arguments: backends)

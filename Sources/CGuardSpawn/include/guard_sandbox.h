@@ -45,4 +45,8 @@ int guard_drop_capabilities(void);
 /// keeping its uid and gid. Returns 0, or -1 with errno set (user namespaces disabled, for instance).
 int guard_unshare_network(void);
 
+/// Makes this process (and the forks it makes) undumpable: processes of the same user can then read
+/// neither its memory nor its /proc/PID/environ, which a server running as the same uid could otherwise.
+int guard_set_undumpable(void);
+
 #endif

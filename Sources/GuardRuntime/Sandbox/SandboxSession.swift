@@ -1,3 +1,4 @@
+import CGuardSpawn
 import Foundation
 import GuardPolicy
 
@@ -10,6 +11,8 @@ public final class SandboxSession: Sendable {
 
     /// Plans the sandbox and starts the egress proxy it needs. `audit` receives one line per connection.
     public init(planner: SandboxPlanner, audit: @escaping @Sendable (EgressEvent) -> Void) throws {
+        // A confined server often runs as our uid: it must not read our memory or environment through /proc.
+        _ = guard_set_undumpable()
         var planner = planner
         var proxy: EgressProxy?
         var directory: String?

@@ -117,5 +117,34 @@ def daemonize(seconds: int) -> str:
     return "pid " + os.read(read_end, 32).decode()
 
 
+@app.tool(description="Look for a string in every readable /proc/PID/environ; report the pids where it is.")
+def scan_environ(needle: str) -> str:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as handle:
+                    if needle.encode() in handle.read():
+                        found.append(entry)
+            except OSError:
+                pass
+    return "found in " + ",".join(found) if found else "not found"
+
+
+@app.tool(description="Send signal 0 to each ancestor process; report each result.")
+def signal_ancestors() -> str:
+    results = []
+    pid = os.getppid()
+    while pid > 1 and len(results) < 6:
+        try:
+            os.kill(pid, 0)
+            results.append(f"{pid}=ok")
+        except OSError as error:
+            results.append(f"{pid}={error.strerror}")
+        with open(f"/proc/{pid}/stat") as stat:
+            pid = int(stat.read().rsplit(")", 1)[1].split()[1])
+    return " ".join(results)
+
+
 if __name__ == "__main__":
     app.run()
