@@ -38,6 +38,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("pass-env"), help: ArgumentHelp("Environment variable the server may see besides the basics (PATH, HOME, …); repeatable.", valueName: "name"))
     var passEnvironment: [String] = []
 
+    @Option(name: .customLong("host"), help: ArgumentHelp("Which host started the guard, as `mcpguard status` shows it (default: the parent process's name).", valueName: "id"))
+    var host: String?
+
     @Argument(parsing: .postTerminator, help: "The server command and its arguments, after --.")
     var command: [String] = []
 
@@ -71,6 +74,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins, secondFactors: try Self.secondFactors(policy.rules(for: serverName)))
         let guardLoop = StdioGuard(pipeline: pipeline, maxMessageSize: maxMessageSize)
+        // Listed by `mcpguard status` while it runs; `registration?.sandbox` says which sandbox is in force (default "none").
+        let registration = Self.register(host: host, name: serverName, command: command, environment: base, policy: policyPath, audit: auditPath, statistics: pipeline.statistics)
+        defer { registration?.close() }
         let status: Int32
         do {
             status = try await guardLoop.run(command: command[0], arguments: Array(command.dropFirst()), environment: ServerEnvironment.build(base: base, configured: passed))
