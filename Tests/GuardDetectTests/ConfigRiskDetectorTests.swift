@@ -92,8 +92,8 @@ struct ConfigRiskDetectorTests {
               "l": {"command": "python", "args": ["-c", "import server; server.main()"]}
             }}
             """
-        // Every entry here is launched directly; `unguarded-server` has its own tests.
-        let findings = audit(text).filter { $0.rule != "unguarded-server" }
+        // Every entry here is launched directly; `unguarded-server` and `unsandboxed-server` have their own tests.
+        let findings = audit(text).filter { $0.rule != "unguarded-server" && $0.rule != "unsandboxed-server" }
         func rules(_ server: String) -> [String] { findings.filter { $0.server == server }.map(\.rule).sorted() }
         #expect(rules("a") == ["unpinned-package"])
         #expect(rules("b") == ["unpinned-package"])

@@ -12,7 +12,7 @@ struct LaunchExposureTests {
         Probe.findings(ConfigRiskDetector(), servers: [], configs: [ConfigDocument(path: path, host: "claude-desktop", text: text)])
     }
 
-    func rules(_ findings: [Finding], _ server: String, except ignored: Set<String> = ["unguarded-server"]) -> [String] {
+    func rules(_ findings: [Finding], _ server: String, except ignored: Set<String> = ["unguarded-server", "unsandboxed-server"]) -> [String] {
         findings.filter { $0.server == server && !ignored.contains($0.rule) }.map(\.rule).sorted()
     }
 

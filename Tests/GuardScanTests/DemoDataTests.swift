@@ -58,12 +58,14 @@ struct DemoScanTests {
         #expect(report.status == .complete)
     }
 
-    @Test("no demo server runs behind mcpguard run: one low unguarded-server finding each, 25 findings in all")
+    @Test("no demo server runs behind mcpguard run or in a sandbox: one low unguarded-server and unsandboxed-server finding each, 31 findings in all")
     func unguarded() {
-        let unguarded = report.findings.filter { $0.rule == "unguarded-server" }
-        #expect(unguarded.compactMap(\.server).sorted() == DemoData.snapshot.servers.map(\.name).sorted())
-        #expect(unguarded.allSatisfy { $0.severity == .low })
-        #expect(report.findings.count == 25)
+        for rule in ["unguarded-server", "unsandboxed-server"] {
+            let findings = report.findings.filter { $0.rule == rule }
+            #expect(findings.compactMap(\.server).sorted() == DemoData.snapshot.servers.map(\.name).sorted(), "\(rule)")
+            #expect(findings.allSatisfy { $0.severity == .low })
+        }
+        #expect(report.findings.count == 31)
     }
 
     @Test("every finding cites real checklist items and no report shows the token")

@@ -3,7 +3,7 @@ import GuardCore
 
 /// Audits host config files: secrets written in clear, unpinned packages, shells and remote scripts,
 /// weakened or unhardened containers, root launches, plain-HTTP remotes, filesystem servers over `/` or home,
-/// certificate checks turned off, servers not behind `mcpguard run`, files others can read, and the host
+/// certificate checks turned off, servers not behind `mcpguard run` or outside any sandbox, files others can read, and the host
 /// settings that run tools without asking (approvals, permission modes, sandbox modes).
 public struct ConfigRiskDetector: Detector {
     public init() {}
@@ -11,7 +11,7 @@ public struct ConfigRiskDetector: Detector {
     public var rules: [RuleDescriptor] {
         [Rules.configSecret, Rules.unpinnedPackage, Rules.shellLaunch, Rules.containerEscape, Rules.containerHardening,
          Rules.sudoLaunch, Rules.insecureTransport, Rules.filesystemExposure, Rules.tlsVerificationDisabled, Rules.unguardedServer,
-         Rules.configPermissions, Rules.autoApprove, Rules.permissionMode, Rules.sandboxDisabled, Rules.configUnparseable]
+         Rules.unsandboxedServer, Rules.configPermissions, Rules.autoApprove, Rules.permissionMode, Rules.sandboxDisabled, Rules.configUnparseable]
     }
 
     public func analyze(_ input: DetectionInput) -> [Finding] {

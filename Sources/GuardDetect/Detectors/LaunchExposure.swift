@@ -2,7 +2,8 @@ import Foundation
 import GuardCore
 
 /// What a stdio server's launch exposes beyond the server itself: filesystem servers given `/` or the home
-/// directory, certificate checks turned off in its environment, and servers that bypass `mcpguard run`.
+/// directory, certificate checks turned off in its environment, servers that bypass `mcpguard run`, and
+/// servers outside any sandbox (``LaunchContainment``).
 enum LaunchExposure {
     /// - Parameters:
     ///   - server: the entry as the detector audits it (for an entry wrapped in `mcpguard run`, the server
@@ -16,6 +17,7 @@ enum LaunchExposure {
         if let finding = filesystemExposure(server, command: command, location: location(entry.pointer)) { findings.append(finding) }
         findings += certificateOverrides(server, command: command, argumentOffset: offset, entryPointer: entry.pointer, location: location)
         if let finding = unguarded(entry, location: location(entry.pointer)) { findings.append(finding) }
+        if let finding = LaunchContainment.unsandboxed(entry: entry, launched: server, location: location(entry.pointer)) { findings.append(finding) }
         return findings
     }
 

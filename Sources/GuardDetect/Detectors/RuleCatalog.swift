@@ -146,6 +146,12 @@ public enum Rules {
         remediation: "Launch it as \"command\": \"mcpguard\", \"args\": [\"run\", \"--audit\", \"audit.log\", \"--\", CMD, ARGS…] (add --policy for rules, --lock for pins).",
         defaultSeverity: .low, checklist: ["CLI-LOG-01", "CLI-AICTL-01"]
     )
+    public static let unsandboxedServer = RuleDescriptor(
+        id: "unsandboxed-server", name: "Local server without a sandbox",
+        summary: "A stdio server runs with the user's full rights, outside any container or sandbox: a compromised or malicious server can read ~/.ssh, write anywhere in the home directory and reach any host.",
+        remediation: "Run it as mcpguard run --sandbox -- CMD ARGS… (mcpguard install --sandbox rewrites every host config that way), or launch it in a container (docker run, podman run) or a sandbox (bwrap, firejail, nsjail, sandbox-exec).",
+        defaultSeverity: .low, checklist: ["SRV-DEPLOY-01"]
+    )
     public static let sudoLaunch = RuleDescriptor(
         id: "privileged-launch", name: "Launched with root privileges",
         summary: "The server is started with sudo (or doas), so any tool call runs as root.",

@@ -14,8 +14,10 @@ extension GuardPipeline {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
+    /// Every decision of the session passes here: counted for `mcpguard status`, then written to the audit log.
     func record(_ decision: AuditRecord.Decision, method: String?, tool: String?, rule: String?, checklist: [String], size: Int? = nil,
                 responseSize: Int? = nil, arguments: String? = nil, detail: String? = nil) {
+        statistics.note(decision, method: method, tool: tool, rule: rule, answer: responseSize != nil)
         guard let audit else { return }
         let time = Self.timestamp()
         do {

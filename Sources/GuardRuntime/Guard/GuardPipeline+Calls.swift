@@ -142,6 +142,7 @@ extension GuardPipeline {
     }
 
     func declined(_ message: JSONRPCMessage, subject: AskSubject, reason: String? = nil) -> [Delivery] {
+        statistics.noteRefusal()
         let text = reason.map { "mcpguard refused \(subject.noun) on server \(server): \($0) (rule \(GuardControls.secondFactor.id))" }
             ?? "the user declined \(subject.noun) on server \(server) (rule policy.ask)"
         return refuse(message, tool: subject.name, code: ErrorCode.askDeclined, rule: reason == nil ? GuardControls.policyAsk.id : GuardControls.secondFactor.id, text: text,

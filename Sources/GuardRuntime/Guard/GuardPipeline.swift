@@ -44,6 +44,8 @@ public final class GuardPipeline: @unchecked Sendable {
     /// what the whole guard adds to a call, for two points of recall; it screens `scan --text` and
     /// instruction files until the featurizer is fast enough for the hot path.
     let injection = OutputInjectionDetector.rulesOnly
+    /// Counts of the session's decisions, for `mcpguard status`.
+    public let statistics = GuardStatistics()
     /// All mutable state; the stdio loop calls from several threads.
     let lock = NSLock()
     var state = State()

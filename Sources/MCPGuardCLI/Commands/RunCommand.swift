@@ -53,6 +53,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("workspace"), help: ArgumentHelp("The directory ${workspace} means in the sandbox's paths (default: the current directory).", valueName: "dir"))
     var workspace: String?
 
+    @Option(name: .customLong("host"), help: ArgumentHelp("Which host started the guard, as `mcpguard status` shows it (default: the parent process's name).", valueName: "id"))
+    var host: String?
+
     @Argument(parsing: .postTerminator, help: "The server command and its arguments, after --.")
     var command: [String] = []
 
@@ -90,6 +93,9 @@ struct RunCommand: AsyncParsableCommand {
         let session = try sandboxSession(rules: policy.rules(for: serverName), environment: environment, base: base, server: serverName, audit: audit)
         defer { session?.close() }
         let launch = session?.launch
+        // Listed by `mcpguard status` while it runs, with the sandbox in force.
+        let registration = Self.register(host: host, name: serverName, command: command, environment: base, policy: policyPath, audit: auditPath, sandbox: launch?.description ?? "none", statistics: pipeline.statistics)
+        defer { registration?.close() }
         let status: Int32
         do {
             status = try await guardLoop.run(command: launch?.command ?? command[0], arguments: launch?.arguments ?? Array(command.dropFirst()),
