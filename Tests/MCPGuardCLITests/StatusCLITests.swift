@@ -53,6 +53,19 @@ struct StatusCLITests {
 
     static var server: [String] { [LiveScanCLITests.python, LiveScanCLITests.fixture("guard_target_server.py")] }
 
+    @Test("a sandboxed guard shows the sandbox in force")
+    func showsSandbox() throws {
+        let runtime = try Runtime()
+        defer { runtime.remove() }
+        let session = try GuardSession(run: ["--name", "boxed", "--sandbox", "--sandbox-backend", "landlock"], server: Self.server, environment: runtime.environment)
+        defer { if session.process.isRunning { session.process.terminate() } }
+        try session.open()
+        let entry = try runtime.waitForEntry(session.pid)
+        let sandbox = entry["sandbox"]?.stringValue ?? ""
+        #expect(sandbox.hasPrefix("landlock+seccomp; read 0 / write 0 paths; network none"), "\(sandbox)")
+        #expect(try session.close() == 0)
+    }
+
     @Test("a running guard is listed with its name, host and counts after a redaction and a denial; the entry goes when it ends; no secret is written")
     func listsRunningGuard() throws {
         var runtime = try Runtime()
