@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
-        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime"]),
+        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "MCPGuardCLI",
             dependencies: [
