@@ -293,6 +293,34 @@ struct EgressProxyTests {
         #expect(events.allSatisfy { if case .failed = $0.outcome { $0.allowed } else { false } })
     }
 
+    @Test("a destination that never completes the handshake is answered 504 after the connect timeout")
+    func connectTimeout() throws {
+        // A listener with a backlog of 0 that never accepts: once one connection fills its queue, the
+        // kernel drops further handshakes, so a connect hangs like one to a black-holed host.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) + getsockname(listener, $0, &length) }
+        }
+        listen(listener, 0)
+        let port = UInt16(bigEndian: address.sin_port)
+        let filler = try TestSocket.connect(port: port)
+        defer { close(filler) }
+
+        let harness = try ProxyHarness(allow: ["127.0.0.1:\(port)"]) { $0.connectTimeout = .milliseconds(300) }
+        defer { harness.stop() }
+        let started = ContinuousClock.now
+        let answer = try TestSocket.exchange(unix: harness.socketPath, "CONNECT 127.0.0.1:\(port) HTTP/1.1\r\n\r\n")
+        #expect(answer.hasPrefix("HTTP/1.1 504 Gateway Timeout\r\n"))
+        #expect(answer.contains("mcpguard sandbox: cannot connect to 127.0.0.1:\(port): timed out"))
+        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(harness.waitForEvents(1).first?.outcome == .failed("mcpguard sandbox: cannot connect to 127.0.0.1:\(port): timed out"))
+    }
+
     @Test("a slow head gets 408, an idle tunnel is closed, a full house gets 503")
     func timeoutsAndLimits() throws {
         let origin = try TinyOrigin()
@@ -382,6 +410,11 @@ struct EgressProxyTests {
         #expect(events.contains { $0.method == "CONNECT" && $0.outcome == .relayed && $0.closing == "proxy stopped" })
         #expect(events.contains { $0.outcome == .malformed("the proxy stopped before a request arrived") })
         harness.proxy.stop()  // idempotent
+
+        // And it can serve again on the same path.
+        try harness.proxy.start()
+        let again = try TestSocket.exchange(unix: harness.socketPath, "GET http://127.0.0.1:\(origin.port)/again HTTP/1.1\r\n\r\n")
+        #expect(again.hasSuffix("path=/again host=127.0.0.1:\(origin.port) body="))
     }
 
     @Test("the forwarder survives many concurrent connections and clients that vanish")

@@ -85,7 +85,11 @@ public struct EgressAllowList: Sendable, Equatable, CustomStringConvertible {
             guard let colon = trimmed.lastIndex(of: ":") else { throw fail("needs a port, e.g. \(trimmed):443 (or \(trimmed):* for any port)") }
             hostText = trimmed[..<colon]
             portText = trimmed[trimmed.index(after: colon)...]
-            if hostText.contains(":") { throw fail("has an IPv6 address without brackets; write it as [address]:port") }
+            if trimmed.contains("://") { throw fail("is a URL; write host:port") }
+            if hostText.contains(":") {
+                if EgressAddress(hostText) != nil { throw fail("has an IPv6 address without brackets; write it as [address]:port") }
+                throw fail("has more than one colon (an IPv6 address goes in brackets: [::1]:8080)")
+            }
         }
         let port: UInt16?
         if portText == "*" {

@@ -40,6 +40,7 @@ public final class EgressProxy: Sendable {
     let onEvent: @Sendable (EgressEvent) -> Void
     private let acceptor = Mutex<SocketAcceptor?>(nil)
 
+    /// `onEvent` runs on the connection's thread as it ends; keep it short (an audit write).
     public init(
         socketPath: String, allowList: EgressAllowList, options: Options = Options(),
         onEvent: @escaping @Sendable (EgressEvent) -> Void = { _ in }
@@ -72,8 +73,13 @@ public final class EgressProxy: Sendable {
     }
 
     /// Closes the socket and every connection, waits for all threads and removes the socket file.
+    /// Idempotent; `start()` may be called again afterwards. Not from `onEvent`, which runs on a thread
+    /// `stop()` waits for.
     public func stop() {
-        let server = acceptor.withLock { $0 }
+        let server = acceptor.withLock { acceptor in
+            defer { acceptor = nil }
+            return acceptor
+        }
         server?.stop()
     }
 

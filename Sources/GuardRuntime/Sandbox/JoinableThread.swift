@@ -20,8 +20,9 @@ final class JoinableThread: Sendable {
         }
     }
 
-    /// Starts `body` on a new thread named `name` (at most 15 bytes show on Linux).
-    init(name: String, stackSize: Int = 512 * 1024, _ body: @escaping @Sendable () -> Void) throws(SocketError) {
+    /// Starts `body` on a new thread named `name` (at most 15 bytes show on Linux). The stack is room
+    /// for `getaddrinfo`, which can use tens of kilobytes of it.
+    init(name: String, stackSize: Int = 1024 * 1024, _ body: @escaping @Sendable () -> Void) throws(SocketError) {
         let start = Unmanaged.passRetained(Start(name: name, body: body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)

@@ -28,7 +28,11 @@ public final class LoopbackForwarder: Sendable {
         do {
             acceptor = try SocketAcceptor(
                 listener: listener.fd, threadName: "egress-fwd", maxConnections: maxConnections,
-                handler: { client, stop in Self.splice(client, to: path, stop: stop) }
+                handler: { client, stop in Self.splice(client, to: path, stop: stop) },
+                overflow: { client in
+                    let answer = EgressProxy.response(503, body: "mcpguard sandbox: too many connections (\(maxConnections)) through the egress forwarder")
+                    _ = POSIXSocket.send(client, answer[...])
+                }
             )
         } catch {
             throw EgressError("cannot start the egress forwarder: \(error)")
