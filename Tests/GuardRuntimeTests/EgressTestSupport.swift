@@ -237,11 +237,11 @@ func curl(_ arguments: [String]) throws -> (status: Int32, output: String, error
     return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }
 
-/// Names of this process's threads that belong to the egress proxy or the forwarder.
-func egressThreads() -> [String] {
+/// Names of this process's threads that start with `prefix` (as the kernel shows them, 15 bytes at most).
+func threads(named prefix: String) -> [String] {
     let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
     return tasks.compactMap { task in
         let name = (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return name.flatMap { $0.hasPrefix("egress-") ? $0 : nil }
+        return name.flatMap { $0.hasPrefix(prefix) ? $0 : nil }
     }
 }

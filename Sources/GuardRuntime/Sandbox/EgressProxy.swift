@@ -27,6 +27,8 @@ public final class EgressProxy: Sendable {
         public var maxConnections = 256
         /// Name to addresses; the system resolver (`getaddrinfo`) unless a test gives its own.
         public var resolve: @Sendable (String) throws -> [EgressAddress] = EgressResolver.system
+        /// Its threads' names (connections add `-c`); tests give their own to count only theirs.
+        var threadName = "egress-proxy"
 
         public init() {}
     }
@@ -59,7 +61,7 @@ public final class EgressProxy: Sendable {
                 let listener = try POSIXSocket.listenUnix(path: socketPath)
                 let path = socketPath
                 let server = try SocketAcceptor(
-                    listener: listener, threadName: "egress-proxy", maxConnections: options.maxConnections,
+                    listener: listener, threadName: options.threadName, maxConnections: options.maxConnections,
                     handler: { [self] client, stop in serve(client, stop: stop) },
                     overflow: { [self] client in refuseOverflow(client) },
                     closed: { unlink(path) }

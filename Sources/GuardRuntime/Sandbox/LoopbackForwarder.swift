@@ -17,7 +17,12 @@ public final class LoopbackForwarder: Sendable {
     private let acceptor: SocketAcceptor
 
     /// Binds 127.0.0.1:`port` (0 picks a free one, see ``port``) without serving yet.
-    public init(unixSocket: String, port: UInt16 = 0, maxConnections: Int = 256) throws(EgressError) {
+    public convenience init(unixSocket: String, port: UInt16 = 0, maxConnections: Int = 256) throws(EgressError) {
+        try self.init(unixSocket: unixSocket, port: port, maxConnections: maxConnections, threadName: "egress-fwd")
+    }
+
+    /// `threadName` names its threads (connections add `-c`); tests give their own to count only theirs.
+    init(unixSocket: String, port: UInt16, maxConnections: Int, threadName: String) throws(EgressError) {
         let listener: (fd: Int32, port: UInt16)
         do { listener = try POSIXSocket.listenLoopback(port: port) } catch {
             throw EgressError("cannot listen on 127.0.0.1:\(port) for the egress proxy: \(error)")
@@ -27,7 +32,7 @@ public final class LoopbackForwarder: Sendable {
         let path = unixSocket
         do {
             acceptor = try SocketAcceptor(
-                listener: listener.fd, threadName: "egress-fwd", maxConnections: maxConnections,
+                listener: listener.fd, threadName: threadName, maxConnections: maxConnections,
                 handler: { client, stop in Self.splice(client, to: path, stop: stop) },
                 overflow: { client in
                     let answer = EgressProxy.response(503, body: "mcpguard sandbox: too many connections (\(maxConnections)) through the egress forwarder")
@@ -41,7 +46,11 @@ public final class LoopbackForwarder: Sendable {
 
     /// Binds and serves on a thread of its own; returns the port and the forwarder to `stop()`.
     public static func start(unixSocket: String, port: UInt16 = 0) throws(EgressError) -> (port: UInt16, forwarder: LoopbackForwarder) {
-        let forwarder = try LoopbackForwarder(unixSocket: unixSocket, port: port)
+        try start(unixSocket: unixSocket, port: port, threadName: "egress-fwd")
+    }
+
+    static func start(unixSocket: String, port: UInt16, threadName: String) throws(EgressError) -> (port: UInt16, forwarder: LoopbackForwarder) {
+        let forwarder = try LoopbackForwarder(unixSocket: unixSocket, port: port, maxConnections: 256, threadName: threadName)
         do { try forwarder.acceptor.start() } catch {
             forwarder.stop()
             throw EgressError("cannot start the egress forwarder: \(error)")
