@@ -107,4 +107,50 @@ extension EgressProxyTests {
         }
         #expect(environment["NO_PROXY"] == "" && environment["no_proxy"] == "")
     }
+
+    @Test("run() serves on the calling thread until stop() is called from another")
+    func blockingRun() throws {
+        let origin = try TinyOrigin()
+        defer { origin.stop() }
+        let harness = try ProxyHarness(allow: ["127.0.0.1:\(origin.port)"])
+        defer { harness.stop() }
+        let forwarder = try LoopbackForwarder(unixSocket: harness.socketPath)
+        let returned = Locked(false)
+        let thread = Thread {
+            try? forwarder.run()
+            returned.withLock { $0 = true }
+        }
+        thread.start()
+        let answer = try curl(["--proxy", "http://127.0.0.1:\(forwarder.port)", "http://127.0.0.1:\(origin.port)/run"])
+        #expect(answer.output == "path=/run host=127.0.0.1:\(origin.port) body=")
+        #expect(!returned.withLock { $0 })
+        forwarder.stop()
+        // stop() returns once serving has ended; run()'s caller resumes a moment later.
+        for _ in 0..<100 where !returned.withLock({ $0 }) { usleep(10_000) }
+        #expect(returned.withLock { $0 })
+        #expect(throws: (any Error).self) { close(try TestSocket.connect(port: forwarder.port)) }
+    }
+
+    @Test("start() refuses a socket path it must not take over, with the reason")
+    func badSocketPaths() throws {
+        var template = Array("/tmp/mcpg-egress-XXXXXX".utf8CString)
+        let directory = String(cString: mkdtemp(&template)!)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/not-a-socket"
+        _ = FileManager.default.createFile(atPath: file, contents: Data("keep".utf8))
+        let cases = [
+            (file, "exists and is not a socket"),
+            (directory + "/" + String(repeating: "s", count: 120), "is too long"),
+            (directory + "/missing/egress.sock", "No such file or directory"),
+        ]
+        for (path, fragment) in cases {
+            let proxy = EgressProxy(socketPath: path, allowList: try EgressAllowList([]))
+            #expect {
+                try proxy.start()
+            } throws: { error in
+                String(describing: error).hasPrefix("cannot start the egress proxy: ") && String(describing: error).contains(fragment)
+            }
+        }
+        #expect(FileManager.default.contents(atPath: file) == Data("keep".utf8))
+    }
 }

@@ -113,6 +113,8 @@ extension EgressProxy {
             )
             result.dropped += UInt64(leftover.count - taken)
             relay = result
+            // The answer is delivered; let the client read it before the close (see `linger`).
+            if relay.end == .completed { Self.linger(client, stop: stop) }
         }
         event.outcome = .relayed
         event.bytesUp = relay.up
@@ -166,10 +168,15 @@ extension EgressProxy {
         return nil
     }
 
-    /// Sends a refusal, ends our side, and reads what the client still sends for a moment before closing:
-    /// closing with unread bytes makes the kernel send a reset, which can destroy the answer in flight.
+    /// Sends a refusal, then lingers.
     private static func answerAndLinger(_ client: Int32, _ bytes: [UInt8], stop: Int32) {
         guard (try? POSIXSocket.sendAll(client, bytes, deadline: .now + .seconds(2), stop: stop)) != nil else { return }
+        linger(client, stop: stop)
+    }
+
+    /// Ends our side and reads what the client still sends for a moment before the close: closing with
+    /// unread bytes makes the kernel send a reset, which can destroy an answer still in flight.
+    private static func linger(_ client: Int32, stop: Int32) {
         shutdown(client, Int32(SHUT_WR))
         let deadline = ContinuousClock.now + .milliseconds(500)
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
