@@ -131,6 +131,33 @@ struct SandboxCLITests {
         #expect(texts.first?.hasPrefix("error:") == true, "\(texts)")
     }
 
+    @Test("a network allow-list: the listed loopback server through the egress proxy, nothing else, every connection audited", arguments: backends)
+    func networkAllowList(backend: String) throws {
+        let allowed = try LoopbackHTTP.start()
+        defer { allowed.stop() }
+        let other = try LoopbackHTTP.start()
+        defer { other.stop() }
+        let setup = try Setup(sandbox: "network: [\"127.0.0.1:\(allowed.port)\"]")
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let audit = setup.root.appendingPathComponent("audit.jsonl").path
+        let texts = Self.texts(try setup.drive(backend, [
+            ["call": "http_get", "arguments": ["url": .string("http://127.0.0.1:\(allowed.port)/index.txt")]],
+            ["call": "http_get", "arguments": ["url": .string("http://127.0.0.1:\(other.port)/index.txt")]],
+            ["call": "connect", "arguments": ["host": "127.0.0.1", "port": .number(JSONNumber(Int(allowed.port)))]],
+        ], extra: ["--audit", .string(audit)]))
+        #expect(texts.count == 3, "\(texts)")
+        guard texts.count == 3 else { return }
+        #expect(texts[0] == "status 200: hello from outside", "\(texts[0])")
+        #expect(texts[1].hasPrefix("status 403: mcpguard sandbox: 127.0.0.1:\(other.port) is not in the network allow-list"), "\(texts[1])")
+        #expect(texts[2].hasPrefix("error:"), "a direct connection bypassed the proxy: \(texts[2])")
+        let log = (try? String(contentsOfFile: audit, encoding: .utf8)) ?? ""
+        let egress = log.split(separator: "\n").filter { $0.contains("\"egress/connect\"") }
+        #expect(egress.count == 2, "\(log)")
+        #expect(egress.contains { $0.contains("\"allowed\"") && $0.contains("127.0.0.1:\(allowed.port)") })
+        #expect(egress.contains { $0.contains("\"denied\"") && $0.contains("127.0.0.1:\(other.port)") })
+        #expect(log.contains("\"sandbox/start\""))
+    }
+
     @Test("process and memory limits end a fork bomb and an allocation loop; mcpguard and the session survive", arguments: backends)
     func limits(backend: String) throws {
         let setup = try Setup(sandbox: "network: none\nlimits: { memory: 300MB, processes: 24 }")

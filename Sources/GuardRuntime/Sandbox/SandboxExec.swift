@@ -22,9 +22,10 @@ public enum SandboxExec {
         try confine(spec)
         if let socket = spec.egressSocket {
             // The server gets a loopback proxy port that leads to mcpguard's egress proxy outside.
-            let forwarder = try LoopbackForwarder.start(unixSocket: socket)
-            for (key, value) in LoopbackForwarder.proxyEnvironment(port: forwarder.port) { environment[key] = value }
+            let (port, forwarder) = try LoopbackForwarder.start(unixSocket: socket)
+            for (key, value) in LoopbackForwarder.proxyEnvironment(port: port) { environment[key] = value }
             let status = try spawnAndWait(program, spec.command, environment)
+            forwarder.stop()
             exit(status)
         }
         try execute(program, spec.command, environment)

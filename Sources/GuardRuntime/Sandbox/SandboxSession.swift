@@ -21,7 +21,7 @@ public final class SandboxSession: Sendable {
             directory = made
             let socket = made + "/egress.sock"
             do {
-                let started = try EgressProxy(socketPath: socket, allowList: entries, report: audit)
+                let started = EgressProxy(socketPath: socket, allowList: try EgressAllowList(entries), onEvent: audit)
                 try started.start()
                 proxy = started
             } catch {
