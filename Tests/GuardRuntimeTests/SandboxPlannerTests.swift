@@ -99,6 +99,16 @@ struct SandboxPlannerTests {
         #expect(!inHome.contains(NSHomeDirectory()))
     }
 
+    @Test("relative program and script paths become absolute (the sandbox may not show the current directory); names and flags stay")
+    func absolutePaths() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path + "/bin", withIntermediateDirectories: true)
+        for file in ["bin/server", "app.py"] { try "x".write(toFile: directory.path + "/" + file, atomically: true, encoding: .utf8) }
+        let made = SandboxPaths.absolute(["bin/server", "app.py", "--flag", "missing.py", "npx"], workingDirectory: directory.path)
+        #expect(made == [directory.path + "/bin/server", directory.path + "/app.py", "--flag", "missing.py", "npx"])
+        #expect(SandboxPaths.absolute(["npx", "-y", "pkg"], workingDirectory: directory.path) == ["npx", "-y", "pkg"])
+    }
+
     @Test("a shebang's interpreter is followed, through /usr/bin/env")
     func shebang() throws {
         let directory = try TemporaryDirectory()

@@ -63,6 +63,16 @@ public enum SandboxPaths {
         return found.filter { FileManager.default.fileExists(atPath: $0) && !isSystem($0) }
     }
 
+    /// `command` with a relative program path (`./server`, `.build/release/x`) and relative arguments that
+    /// name existing files made absolute; bare names (`npx`) and everything else unchanged.
+    public static func absolute(_ command: [String], workingDirectory: String) -> [String] {
+        command.enumerated().map { index, word in
+            guard !word.hasPrefix("/"), !word.hasPrefix("-"), index == 0 ? word.contains("/") : true else { return word }
+            let path = workingDirectory + "/" + word
+            return FileManager.default.fileExists(atPath: path) && (index == 0 || word.contains("/") || word.contains(".")) ? URL(fileURLWithPath: path).standardizedFileURL.path : word
+        }
+    }
+
     /// mcpguard's own executable and every shared library it has loaded from outside the system directories
     /// (the Swift runtime under a toolchain, for instance), read from /proc/self/maps.
     public static func ownRuntime() -> [String] {

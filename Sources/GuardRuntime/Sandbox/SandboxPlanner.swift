@@ -50,6 +50,8 @@ public struct SandboxPlanner: Sendable {
         #if os(macOS)
         return try planSeatbelt()
         #endif
+        // The sandbox may not show the current directory, so relative paths in the command line would break.
+        let command = SandboxPaths.absolute(self.command, workingDirectory: FileManager.default.currentDirectoryPath)
         let isRoot = geteuid() == 0
         let bubblewrap = SandboxPaths.resolve("bwrap", path: "/usr/bin:/bin:/usr/local/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? ""), workingDirectory: "/")
         let chosen: SandboxSpec.Backend
