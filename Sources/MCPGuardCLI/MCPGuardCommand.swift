@@ -14,7 +14,7 @@ public struct MCPGuardCommand: AsyncParsableCommand {
             do its job (bad arguments, unreadable input, every server failed).
             """,
         version: MCPGuardVersion.current,
-        subcommands: [ScanCommand.self, DiscoverCommand.self, InventoryCommand.self, PinCommand.self, DiffCommand.self, DirectoryCommand.self, AuditCommand.self, RunCommand.self, PolicyCommand.self, ChecklistCommand.self]
+        subcommands: [ScanCommand.self, DiscoverCommand.self, InventoryCommand.self, PinCommand.self, DiffCommand.self, DirectoryCommand.self, AuditCommand.self, RunCommand.self, PolicyCommand.self, ChecklistCommand.self, SecretsCommand.self]
     )
 
     public init() {}
