@@ -13,7 +13,7 @@ import Darwin
 /// still ask for the file's passphrase. Signals from the keyboard are off while reading, so Ctrl-C is
 /// seen here and ends mcpguard only after echo is back on (the process-wide handler would exit first).
 enum HiddenInput {
-    /// One line typed at `prompt`, or nil when there is no terminal.
+    /// One line typed at `prompt`, or nil when there is no terminal (or it hangs up before Enter).
     static func ask(_ prompt: String) -> String? {
         let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard tty >= 0 else { return nil }
@@ -21,9 +21,10 @@ enum HiddenInput {
         var saved = termios()
         let hasTermios = tcgetattr(tty, &saved) == 0
         if hasTermios {
+            // Byte at a time (not canonical), so Ctrl-C arrives without Enter; editing is done below.
             var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO | ISIG)
-            quiet.c_lflag |= tcflag_t(ECHONL)
+            quiet.c_lflag &= ~tcflag_t(ECHO | ISIG | ICANON)
+            withUnsafeMutableBytes(of: &quiet.c_cc) { $0[Int(VMIN)] = 1; $0[Int(VTIME)] = 0 }
             tcsetattr(tty, TCSAFLUSH, &quiet)
         }
         defer { if hasTermios { tcsetattr(tty, TCSAFLUSH, &saved) } }
@@ -34,17 +35,24 @@ enum HiddenInput {
             let count = read(tty, &byte, 1)
             if count < 0, errno == EINTR { continue }
             guard count == 1 else { break }
-            if byte == UInt8(ascii: "\n") { break }
-            if byte == 3 || byte == 4 && line.isEmpty {  // Ctrl-C, or Ctrl-D on an empty line
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                _ = write(tty, "\n", 1)
+                return String(decoding: line, as: UTF8.self)
+            case 3, 4 where line.isEmpty:  // Ctrl-C, or Ctrl-D on an empty line
                 if hasTermios { tcsetattr(tty, TCSAFLUSH, &saved) }
                 _ = write(tty, "\n", 1)
                 exit(130)
+            case 0x7F, 0x08:  // backspace: one character, with its UTF-8 continuation bytes
+                while let last = line.popLast(), last & 0xC0 == 0x80 {}
+            case 0x15:  // Ctrl-U
+                line.removeAll()
+            default:
+                // Other control characters (arrows arrive as ESC sequences) are not part of a passphrase.
+                if byte >= 0x20 || byte == 0x09, line.count < 64 * 1024 { line.append(byte) }
             }
-            line.append(byte)
-            if line.count > 64 * 1024 { break }
         }
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return String(decoding: line, as: UTF8.self)
+        return nil  // the terminal went away mid-line
     }
 
     /// The passphrase source the secrets commands and `run` use: `MCPGUARD_SECRETS_PASSPHRASE`, else the
