@@ -62,19 +62,20 @@ struct SecretsRunTests {
         var environment = sandbox.environment
         environment["GITHUB_TOKEN"] = "${secret:github}"
         environment["UNPASSED"] = "${secret:github}"
-        let steps: JSONValue = .array(["GITHUB_TOKEN", "FROM_POLICY", "NESTED", "LITERAL", "UNPASSED"].map { ["call": "probe", "arguments": ["name": .string($0)]] })
+        let steps: JSONValue = .array(["GITHUB_TOKEN", "FROM_POLICY", "NESTED", "LITERAL", "UNPASSED", "MCPGUARD_SECRETS_PASSPHRASE"].map { ["call": "probe", "arguments": ["name": .string($0)]] })
         let (result, stderr) = try Self.drive([
-            "run": ["--name", "gh", "--policy", .string(policy), "--audit", .string(audit), "--pass-env", "GITHUB_TOKEN", "--secrets-backend", "file"],
+            "run": ["--name", "gh", "--policy", .string(policy), "--audit", .string(audit), "--pass-env", "GITHUB_TOKEN", "--pass-env", "MCPGUARD_SECRETS_PASSPHRASE", "--secrets-backend", "file"],
             "server": .array(Self.server.map(JSONValue.string)), "env": Self.object(environment), "steps": steps,
         ])
         let texts = GuardClient.steps(result).map { $0["text"]?.stringValue ?? "\($0)" }
-        #expect(texts.count == 5)
+        #expect(texts.count == 6)
         // The server's ancestors (keeper, mcpguard, the client) hold none of the values in argv or environment.
         #expect(texts[0].hasPrefix(Self.fingerprint(Self.value) + " ancestors ") && texts[0].hasSuffix(" holding none"), "\(texts[0])")
         #expect(texts[1].hasPrefix(Self.fingerprint("Bearer " + Self.value)) && texts[1].hasSuffix(" holding none"), "\(texts[1])")
         #expect(texts[2].hasPrefix(Self.fingerprint("${secret:github}")), "a stored value is not resolved again: \(texts[2])")
         #expect(texts[3].hasPrefix(Self.fingerprint("${secret:github}")), "$${secret: is a literal: \(texts[3])")
         #expect(texts[4] == "unset", "a variable neither the policy nor --pass-env names never reaches the server")
+        #expect(texts[5] == "unset", "the store's passphrase never reaches a server, even when --pass-env names it")
         #expect(!texts[0].contains("ancestors 0 "), "the ancestors were really inspected: \(texts[0])")
         let log = try String(contentsOfFile: audit, encoding: .utf8)
         for text in [stderr, log] + texts { #expect(!text.contains(Self.value) && !text.contains(String(Self.value.dropFirst(4).prefix(12)))) }

@@ -12,12 +12,15 @@ public enum SecretLaunch {
         }
     }
 
-    /// `environment` with every reference resolved. `open` is called once, and only when a value holds a reference.
+    /// `environment` with every reference resolved. `open` is called once, and only when a value holds a
+    /// reference. The store's passphrase variable is dropped even when a policy or `--pass-env` names it:
+    /// it opens every secret, not just the ones this server was given.
     public static func resolve(_ environment: [String: String], store open: @Sendable () async throws -> any SecretStore) async throws -> [String: String] {
         var store: (any SecretStore)?
         var cache: [String: String] = [:]
         var resolved = environment
-        for key in environment.keys.sorted() {
+        resolved.removeValue(forKey: SecretStoreChoice.passphraseVariable)
+        for key in resolved.keys.sorted() {
             let text = environment[key] ?? ""
             let names: [String]
             do { names = try SecretReference.names(in: text) } catch { throw SecretStoreError("the value of \(key): \(error)") }
