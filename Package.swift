@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),  // scrypt for the secrets file
             ]
         ),
         .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", .product(name: "Crypto", package: "swift-crypto")]),

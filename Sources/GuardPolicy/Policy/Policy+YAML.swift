@@ -117,8 +117,7 @@ extension Policy {
         rules.timeout = try duration(object["timeout"], at: "\(where_).timeout")
         if let ask = try duration(object["ask_timeout"], at: "\(where_).ask_timeout") { rules.askTimeout = ask }
         if let environment = object["environment"] {
-            guard let names = environment as? [String] else { throw Failure(description: "\(where_).environment must be a list of variable names") }
-            rules.environment = names
+            (rules.environment, rules.environmentValues) = try Self.environment(environment, at: "\(where_).environment")
         }
         if let listing = object["listing"] {
             guard let listing = listing as? [String: Any] else { throw Failure(description: "\(where_).listing must be a mapping") }
@@ -135,6 +134,23 @@ extension Policy {
         if let outputs = object["outputs"] { rules.outputs = try outputRules(outputs, at: "\(where_).outputs") }
         if let sandbox = object["sandbox"] { rules.sandbox = try sandboxRules(sandbox, at: "\(where_).sandbox") }
         return rules
+    }
+
+    /// `environment:` as a list of names to pass through, or a mapping of names to values (which may refer
+    /// to `${secret:NAME}`); the references are checked here and resolved only at launch.
+    static func environment(_ value: Any, at where_: String) throws(Failure) -> (names: [String], values: [String: String]) {
+        if let names = value as? [String] { return (names, [:]) }
+        guard let object = value as? [String: Any] else {
+            throw Failure(description: "\(where_) must be a list of variable names or a mapping of names to values such as \"${secret:NAME}\"")
+        }
+        var values: [String: String] = [:]
+        for (name, given) in object {
+            guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else { throw Failure(description: "\(where_): '\(name)' is not a variable name") }
+            guard let text = given as? String else { throw Failure(description: "\(where_).\(name) must be a string (quote it)") }
+            do { _ = try SecretReference.parse(text) } catch { throw Failure(description: "\(where_).\(name): \(error)") }
+            values[name] = text
+        }
+        return ([], values)
     }
 
     /// `resources:` (URI patterns) and `prompts:` (names): a mapping of pattern to action.

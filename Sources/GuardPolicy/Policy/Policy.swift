@@ -143,6 +143,9 @@ public struct Policy: Sendable, Equatable {
         public var askTimeout: Double = 120
         /// Environment variable names passed to the server besides the basics (PATH, HOME, …).
         public var environment: [String] = []
+        /// Variables the policy itself sets for the server (`environment: { GITHUB_TOKEN: "${secret:github}" }`);
+        /// `${secret:NAME}` references are resolved from the secrets store at launch.
+        public var environmentValues: [String: String] = [:]
         public var outputs = OutputRules()
         /// `resources/read` and `resources/subscribe` by URI pattern (`*` within a path segment, `**` across);
         /// a URI no pattern matches gets ``defaultAction``.

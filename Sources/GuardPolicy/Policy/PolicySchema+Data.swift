@@ -118,7 +118,13 @@ extension PolicySchema {
                 "budget": { "$ref": "#/$defs/budget" },
                 "timeout": { "$ref": "#/$defs/duration" },
                 "ask_timeout": { "$ref": "#/$defs/duration" },
-                "environment": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "description": "Variables passed to the server besides PATH, HOME and the other basics." },
+                "environment": {
+                  "description": "Variables passed to the server besides PATH, HOME and the other basics: a list of names taken from mcpguard's environment, or a mapping of names to values the policy sets; ${secret:NAME} in a value is resolved from `mcpguard secrets` at launch.",
+                  "oneOf": [
+                    { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" } },
+                    { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "additionalProperties": { "type": "string" } }
+                  ]
+                },
                 "listing": {
                   "type": "object",
                   "additionalProperties": false,

@@ -158,7 +158,8 @@ public struct Discovery: Sendable {
     }
 
     /// Expands `${env:NAME}` (VS Code), `${NAME}` and `${NAME:-default}` (Claude Code) from the environment,
-    /// as the host would before launching. `${input:…}` prompts cannot be answered and stay as written.
+    /// as the host would before launching. `${input:…}` prompts cannot be answered and stay as written, and so
+    /// do `${secret:…}` references, which only `mcpguard run` resolves.
     func expand(_ value: String) -> String {
         guard value.contains("${") else { return value }
         var result = ""
@@ -171,7 +172,7 @@ public struct Discovery: Sendable {
             }
             var expression = String(rest[open.upperBound..<close])
             rest = rest[rest.index(after: close)...]
-            if expression.hasPrefix("input:") {
+            if expression.hasPrefix("input:") || expression.hasPrefix("secret:") {
                 result += "${\(expression)}"
                 continue
             }

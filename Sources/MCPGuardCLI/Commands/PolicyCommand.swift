@@ -34,6 +34,7 @@ struct PolicyCommand: AsyncParsableCommand {
                 lines.append("  listing: poisoned definitions are \(rules.poisoned == .withhold ? "withheld" : "sanitised"); asks expire after \(Policy.describe(seconds: rules.askTimeout))")
                 lines.append("  outputs: cut at \(rules.outputs.maxSize) bytes; redact \(rules.outputs.redact.isEmpty ? "nothing" : rules.outputs.redact.sorted().joined(separator: ", ")); injection \(rules.outputs.injection.rawValue)")
                 if !rules.environment.isEmpty { lines.append("  environment: the basics plus \(rules.environment.joined(separator: ", "))") }
+                if !rules.environmentValues.isEmpty { lines.append("  environment set by the policy (values not shown): \(rules.environmentValues.keys.sorted().joined(separator: ", "))") }
                 lines.append("  outbound: refuse \(rules.outbound.isEmpty ? "nothing" : rules.outbound.sorted().joined(separator: ", ")) in arguments and answers")
                 let media = Policy.MediaKind.allCases.filter { rules.outputs.action(for: $0) != .pass }
                 if !media.isEmpty { lines.append("  media: " + media.map { "\($0.rawValue) \(rules.outputs.action(for: $0).rawValue)" }.joined(separator: ", ")) }

@@ -56,6 +56,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("host"), help: ArgumentHelp("Which host started the guard, as `mcpguard status` shows it (default: the parent process's name).", valueName: "id"))
     var host: String?
 
+    @OptionGroup(title: "Secrets") var secretOptions: RunSecretOptions
+
     @Argument(parsing: .postTerminator, help: "The server command and its arguments, after --.")
     var command: [String] = []
 
@@ -87,9 +89,13 @@ struct RunCommand: AsyncParsableCommand {
             let identity = ServerIdentity.stdio(command: command[0], arguments: Array(command.dropFirst()), environmentNames: Array(passed.keys))
             pins = PinGate(lockfile: lockfile, lockPath: lockPath, identity: identity, name: serverName)
         }
-        let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins, secondFactors: try Self.secondFactors(policy.rules(for: serverName)))
+        // ${secret:NAME} is resolved into the server's environment only (never our own, the audit log or errors).
+        let secrets = secretOptions.lazyStore()
+        let environment = try await secrets.serverEnvironment(
+            ServerEnvironment.build(base: base, configured: passed.merging(policy.rules(for: serverName).environmentValues) { $1 }), arguments: command
+        )
+        let pipeline = GuardPipeline(server: serverName, policy: policy, audit: audit, pins: pins, secondFactors: try await Self.secondFactors(policy.rules(for: serverName), secrets: secrets))
         let guardLoop = StdioGuard(pipeline: pipeline, maxMessageSize: maxMessageSize)
-        let environment = ServerEnvironment.build(base: base, configured: passed)
         let session = try sandboxSession(rules: policy.rules(for: serverName), environment: environment, base: base, server: serverName, audit: audit)
         defer { session?.close() }
         let launch = session?.launch
@@ -175,10 +181,15 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The authenticator secrets the policy names for this server's tools; an unreadable one refuses to
     /// start (a second factor that cannot be checked must not silently become none).
-    static func secondFactors(_ rules: Policy.ServerRules) throws -> [String: TOTP] {
+    static func secondFactors(_ rules: Policy.ServerRules, secrets: LazySecretStore) async throws -> [String: TOTP] {
         var factors: [String: TOTP] = [:]
         for (tool, rule) in rules.tools {
             guard let path = rule.totp else { continue }
+            if let name = SecretLaunch.settingName(path) {
+                let text = try await secrets.value(named: name, for: "the authenticator secret for \(tool)")
+                do { factors[tool] = try TOTP(base32: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch { throw CLIError("secret \(name) (totp of \(tool)): \(error)") }
+                continue
+            }
             let expanded = (path as NSString).expandingTildeInPath
             let text = String(decoding: try Terminal.readFile(expanded, what: "authenticator secret for \(tool)"), as: UTF8.self)
             do { factors[tool] = try TOTP(base32: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch { throw CLIError("\(expanded): \(error)") }
