@@ -117,6 +117,36 @@ struct InstallCLITests {
         #expect(try snapshot() == original)
     }
 
+    @Test("--migrate-secrets moves a clear-text token into the store: the config refers to it, the wrapper names the store, no output shows it, uninstall restores the bytes")
+    func migrateSecrets() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let token = "ghp_Q7vK2mXr9TzL4wPc8NdH3sYb6FjE1gUa5RtA"
+        let store = root.appendingPathComponent("secrets.enc").path
+        let key = root.appendingPathComponent("secrets.key").path
+        try Data((0..<32).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: key))
+        chmod(key, 0o600)
+        let original = try snapshot()
+        let options = ["--host", "claude-desktop", "--migrate-secrets", "--secrets-store", store, "--secrets-key-file", key]
+        let dry = try mcpguard(["install", "--dry-run"] + options)
+        #expect(dry.status == 0 && !FileManager.default.fileExists(atPath: store), "a dry run stores nothing")
+        #expect(dry.stdout.contains("${secret:claude-desktop.time.TZ_TOKEN}") && !dry.stdout.contains(token))
+        let installed = try mcpguard(["install"] + options)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout.contains("moved 1 secret into") && installed.stdout.contains("claude-desktop.time.TZ_TOKEN"))
+        for output in [dry.stdout, dry.stderr, installed.stdout, installed.stderr] { #expect(!output.contains(token)) }
+        let config = try read(".config/Claude/claude_desktop_config.json")
+        #expect(!config.contains(token))
+        #expect(config.contains("\"TZ_TOKEN\": \"${secret:claude-desktop.time.TZ_TOKEN}\""))
+        #expect(config.contains("\"--secrets-store\", \"\(store)\", \"--secrets-key-file\", \"\(key)\""))
+        let stored = try mcpguard(["secrets", "get", "claude-desktop.time.TZ_TOKEN", "--store", store, "--key-file", key])
+        #expect(stored.stdout.trimmingCharacters(in: .newlines) == token)
+        // The scan no longer finds a secret in the config.
+        let scan = try mcpguard(["scan", "--static", "--host", "claude-desktop", "--format", "json"])
+        #expect(!scan.stdout.contains("\"config-secret\""), "\(scan.stdout.prefix(400))")
+        #expect(try mcpguard(["uninstall", "--host", "claude-desktop"]).status == 0)
+        #expect(try snapshot() == original)
+    }
+
     @Test("--host and --config narrow what is edited; --mcpguard names the executable")
     func narrowing() throws {
         defer { try? FileManager.default.removeItem(at: root) }

@@ -24,6 +24,11 @@ public struct ConfiguredServer: Sendable, Hashable {
     public struct KeyValue: Sendable, Hashable {
         public let key: String
         public let value: String
+
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 }
 

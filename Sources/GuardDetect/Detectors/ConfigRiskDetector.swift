@@ -140,7 +140,7 @@ public struct ConfigRiskDetector: Detector {
 
     /// The secret in `value`, if it is one: a known key format anywhere, or a high-entropy literal under a
     /// sensitive name. References (`${VAR}`, `$VAR`, `op://…`, `env:…`) and paths are not secrets.
-    static func secret(in value: String, named name: String) -> String? {
+    public static func secret(in value: String, named name: String) -> String? {
         if let match = SecretScanner.scan(value).first { return match.value }
         let lowerName = name.lowercased()
         guard sensitiveNameParts.contains(where: { lowerName.contains($0) }) else { return nil }

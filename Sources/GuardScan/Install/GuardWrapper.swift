@@ -17,8 +17,11 @@ public struct GuardWrapper: Sendable, Hashable {
     public var sandbox: Bool
     /// Environment variables the entry configures: `run` passes only the basics and these to the server.
     public var passEnvironment: [String]
+    /// Where `run` finds migrated secrets (`--secrets-store FILE`, `--secrets-key-file FILE`, `--secrets-backend B`).
+    public var secretOptions: [String] = []
 
-    public init(executable: String, name: String, host: String, policy: String? = nil, sandbox: Bool = false, passEnvironment: [String] = []) {
+    public init(executable: String, name: String, host: String, policy: String? = nil, sandbox: Bool = false, passEnvironment: [String] = [], secretOptions: [String] = []) {
+        self.secretOptions = secretOptions
         self.executable = executable
         self.name = name
         self.host = host
@@ -33,6 +36,7 @@ public struct GuardWrapper: Sendable, Hashable {
         if let policy { out += Self.option("--policy", policy) }
         if sandbox { out.append("--sandbox") }
         for name in passEnvironment { out += Self.option("--pass-env", name) }
+        out += secretOptions
         return out + ["--", command] + args
     }
 

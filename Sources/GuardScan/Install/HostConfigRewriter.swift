@@ -15,12 +15,26 @@ public enum HostConfigRewriter {
         /// Absolute path of a policy file, or nil.
         public var policy: String?
         public var sandbox: Bool
+        /// Move clear-text secrets in the entries' environment into the secret store: each value becomes
+        /// `${secret:NAME}` in the file, and ``Result/secrets`` lists what must be stored first.
+        public var migrateSecrets: Bool
+        /// `run` options naming the secret store the migrated values live in (empty: its default).
+        public var secretOptions: [String] = []
 
-        public init(executable: String, policy: String? = nil, sandbox: Bool = false) {
+        public init(executable: String, policy: String? = nil, sandbox: Bool = false, migrateSecrets: Bool = false) {
             self.executable = executable
             self.policy = policy
             self.sandbox = sandbox
+            self.migrateSecrets = migrateSecrets
         }
+    }
+
+    /// A secret moved out of a config: stored under `name` before the file is written.
+    public struct MigratedSecret: Sendable, Equatable {
+        public let name: String
+        public let value: String
+        /// Where it was (`entry VAR`), for the report; never the value.
+        public let origin: String
     }
 
     /// What happened to one server entry.
@@ -52,6 +66,8 @@ public enum HostConfigRewriter {
         public var entries: [EntryChange]
         /// Per wrapped entry, what uninstall needs to restore its exact text.
         public var records: [InstallManifest.Entry]
+        /// With ``WrapSettings/migrateSecrets``: the values to store before `bytes` is written.
+        public var secrets: [MigratedSecret] = []
     }
 
     // MARK: Install
@@ -76,6 +92,15 @@ public enum HostConfigRewriter {
         var entries: [EntryChange] = []
         var records: [InstallManifest.Entry] = []
         var wrapped: Set<String> = []
+        var secrets: [MigratedSecret] = []
+        var environments: [String: [ConfiguredServer.KeyValue]] = [:]
+        if settings.migrateSecrets {
+            for server in config.servers where server.transport == .stdio {
+                let (moved, environment) = try migrate(server, host: host, path: path, editor: &editor)
+                secrets += moved
+                if !moved.isEmpty { environments[server.pointer] = environment }
+            }
+        }
         for server in config.servers {
             func outcome(_ outcome: EntryChange.Outcome, note: String? = nil) {
                 entries.append(EntryChange(name: server.name, pointer: server.pointer, outcome: outcome, program: server.command, note: note))
@@ -95,7 +120,7 @@ public enum HostConfigRewriter {
             let literals = shape.literals(in: editor)
             let wrapper = GuardWrapper(
                 executable: settings.executable, name: server.name, host: host, policy: settings.policy, sandbox: settings.sandbox,
-                passEnvironment: environmentNames(server)
+                passEnvironment: environmentNames(server), secretOptions: settings.migrateSecrets ? settings.secretOptions : []
             )
             let inserted: String?
             do {
@@ -111,10 +136,44 @@ public enum HostConfigRewriter {
             outcome(.wrapped, note: server.raw["envFile"] != nil
                 ? "its envFile variables do not reach the server under the guard unless the policy's env lists them" : nil)
         }
-        try verify(editor.bytes, against: config, path: path, host: host) { old, new in
+        try verify(editor.bytes, against: config, path: path, host: host, environments: environments) { old, new in
             runs(new, old.command, old.args, guarded: wrapped.contains(old.pointer))
         }
-        return Result(bytes: editor.bytes, entries: entries, records: records)
+        return Result(bytes: editor.bytes, entries: entries, records: records, secrets: secrets)
+    }
+
+    /// Replaces each clear-text secret in `server`'s environment (what the `config-secret` rule reports)
+    /// with `${secret:HOST.ENTRY.VAR}`; returns the values to store and the environment as it will read.
+    static func migrate<E: ConfigTextEditor>(_ server: ConfiguredServer, host: String, path: String, editor: inout E) throws(InstallError) -> ([MigratedSecret], [ConfiguredServer.KeyValue]) {
+        let base = ConfigPath.tokens(ofPointer: server.pointer)
+        let container = [["env"], ["environment"], ["command", "env"]].first { editor.contains(base + $0) } ?? ["env"]
+        var moved: [MigratedSecret] = []
+        var environment: [ConfiguredServer.KeyValue] = []
+        for entry in server.env {
+            guard !entry.value.contains("${secret:"), ConfigRiskDetector.secret(in: entry.value, named: entry.key) != nil,
+                  editor.string(at: base + container + [entry.key]) == entry.value else {
+                environment.append(entry)
+                continue
+            }
+            let name = secretName(host: host, entry: server.name, variable: entry.key)
+            do {
+                try editor.replaceString(at: base + container + [entry.key], with: "${secret:\(name)}")
+            } catch {
+                throw InstallError("\(path): \(server.name): \(error.message); nothing written")
+            }
+            moved.append(MigratedSecret(name: name, value: entry.value, origin: "\(server.name) \(entry.key)"))
+            environment.append(ConfiguredServer.KeyValue(key: entry.key, value: "${secret:\(name)}"))
+        }
+        return (moved, environment)
+    }
+
+    /// `claude-desktop.github.GITHUB_TOKEN`, with anything outside the store's name alphabet as `_`.
+    static func secretName(host: String, entry: String, variable: String) -> String {
+        let raw = "\(host).\(entry).\(variable)"
+        let cleaned = String(raw.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+        })
+        return String(cleaned.prefix(128))
     }
 
     /// The variables the entry sets (and, for Codex, `env_vars` it forwards): `run` passes only these and
@@ -200,7 +259,7 @@ public enum HostConfigRewriter {
     /// Reads `bytes` back and checks every server against `before`: the same entries with the same
     /// settings, and each running `runs(old, new)`: the command line expected of it.
     static func verify(
-        _ bytes: [UInt8], against before: HostConfig, path: String, host: String,
+        _ bytes: [UInt8], against before: HostConfig, path: String, host: String, environments: [String: [ConfiguredServer.KeyValue]] = [:],
         runs: (ConfiguredServer, ConfiguredServer) -> Bool
     ) throws(InstallError) {
         let after = try parse(bytes, path: path, host: host)
@@ -209,7 +268,7 @@ public enum HostConfigRewriter {
         }
         guard after.servers.map(\.pointer) == before.servers.map(\.pointer) else { throw fail("the list of servers changed") }
         for (old, new) in zip(before.servers, after.servers) {
-            guard old.name == new.name, old.transport == new.transport, old.env == new.env, old.url == new.url,
+            guard old.name == new.name, old.transport == new.transport, (environments[old.pointer] ?? old.env) == new.env, old.url == new.url,
                   old.headers == new.headers, old.disabled == new.disabled else { throw fail("\(old.name) changed settings") }
             guard runs(old, new) else { throw fail("\(old.name) would run a different command") }
         }

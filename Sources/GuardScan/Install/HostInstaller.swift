@@ -37,6 +37,8 @@ public struct HostInstaller: Sendable {
         public var before: [UInt8]
         public var after: [UInt8]
         public var entries: [HostConfigRewriter.EntryChange]
+        /// Install with migration: the secrets this file's new text refers to (store them before writing).
+        public var secrets: [HostConfigRewriter.MigratedSecret] = []
         /// Uninstall: the file had not changed since install and its backup was written back as it was.
         public var restoredFromBackup = false
         /// The copy of `before` kept, once written.
@@ -79,6 +81,7 @@ public struct HostInstaller: Sendable {
                 let result = try HostConfigRewriter.install(before, path: path, host: host, settings: settings)
                 guard !result.entries.isEmpty || options.discovery.configFiles.contains(path) else { continue }
                 var change = FileChange(path: path, target: target, host: host, before: before, after: result.bytes, entries: result.entries)
+                change.secrets = result.secrets
                 if change.changed { change.leftAlone = ConfigFileWriter.unwritableReason(target) }
                 files.append(change)
                 pending[target] = result.records

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuardPolicy
+import GuardRuntime
 import GuardScan
 
 /// `mcpguard install`: every stdio server of the host configs runs behind `mcpguard run`.
@@ -25,6 +26,11 @@ struct InstallCommand: AsyncParsableCommand {
     @Flag(name: .customLong("sandbox"), help: "Run every wrapped server in mcpguard's sandbox.")
     var sandbox = false
 
+    @Flag(name: .customLong("migrate-secrets"), help: "Move clear-text secrets in the entries' env into the secret store and refer to them as ${secret:HOST.ENTRY.VAR}.")
+    var migrateSecrets = false
+
+    @OptionGroup(title: "Secrets (with --migrate-secrets)") var secretOptions: RunSecretOptions
+
     @Option(name: .customLong("mcpguard"), help: ArgumentHelp("The mcpguard executable the hosts should run (default: this one).", valueName: "path"))
     var executable: String?
 
@@ -32,8 +38,11 @@ struct InstallCommand: AsyncParsableCommand {
         let path = executable.map(InstallTargetOptions.absolute) ?? Self.runningExecutable()
         guard FileManager.default.isExecutableFile(atPath: path) else { throw CLIError("\(path) is not an executable file (--mcpguard)") }
         let policy = try policyPath.map(Self.checkedPolicy)
-        let settings = HostConfigRewriter.WrapSettings(executable: path, policy: policy?.path, sandbox: sandbox)
+        var settings = HostConfigRewriter.WrapSettings(executable: path, policy: policy?.path, sandbox: sandbox, migrateSecrets: migrateSecrets)
+        settings.secretOptions = secretOptions.runArguments()
         let installer = targets.installer()
+        // Migrated values are stored before any file refers to them (nothing is stored on a dry run).
+        if migrateSecrets, !installer.options.dryRun { try await storeMigrated(settings, installer: installer) }
         if let policy {
             // A policy with named sections and no "*" refuses to run a server it does not name: check first.
             var planning = installer.options
@@ -66,6 +75,22 @@ struct InstallCommand: AsyncParsableCommand {
         let path = InstallTargetOptions.absolute(given)
         let text = String(decoding: try Terminal.readFile(path, what: "policy"), as: UTF8.self)
         do { return CheckedPolicy(path: path, policy: try Policy(yaml: text, path: path)) } catch { throw CLIError("\(error)") }
+    }
+
+    func storeMigrated(_ settings: HostConfigRewriter.WrapSettings, installer: HostInstaller) async throws {
+        var planning = installer.options
+        planning.dryRun = true
+        let plan: HostInstaller.Report
+        do { plan = try HostInstaller(options: planning).install(settings) } catch { throw CLIError(error.message) }
+        let secrets = plan.files.flatMap(\.secrets)
+        guard !secrets.isEmpty else { return }
+        let store = secretOptions.lazyStore()
+        for secret in secrets {
+            do { try await store.store().store(secret.value, as: secret.name) } catch { throw CLIError("cannot store the secret of \(secret.origin): \(error); nothing was changed") }
+        }
+        let description = (try? await store.store().description) ?? "the secret store"
+        Terminal.writeStdout("moved \(secrets.count) secret\(secrets.count == 1 ? "" : "s") into \(description): \(secrets.map(\.name).joined(separator: ", "))\n")
+        Terminal.writeStdout("note: the backups keep the clear-text values (mode 0600); delete them once the hosts work\n")
     }
 
     /// This process's executable, symbolic links resolved (`/proc/self/exe` on Linux).

@@ -14,6 +14,15 @@ struct RunSecretOptions: ParsableArguments {
     @Option(name: .customLong("secrets-key-file"), help: ArgumentHelp("Key file (mode 0600) of the encrypted secrets file; without it the passphrase comes from MCPGUARD_SECRETS_PASSPHRASE or the terminal.", valueName: "file"))
     var keyFile: String?
 
+    /// The same choice as `run` options, for the wrappers install writes.
+    func runArguments() -> [String] {
+        var out: [String] = []
+        if let backend { out += ["--secrets-backend", backend.rawValue] }
+        if let store { out += ["--secrets-store", URL(fileURLWithPath: store).standardizedFileURL.path] }
+        if let keyFile { out += ["--secrets-key-file", URL(fileURLWithPath: keyFile).standardizedFileURL.path] }
+        return out
+    }
+
     func lazyStore() -> LazySecretStore {
         let keySource: SecretKeySource = keyFile.map { .keyFile($0) } ?? .passphrase(HiddenInput.passphrase)
         return LazySecretStore(choice: SecretStoreChoice(backend: backend, filePath: store, keySource: keySource))
