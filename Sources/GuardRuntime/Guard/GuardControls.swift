@@ -34,9 +34,11 @@ public enum GuardControls {
     public static let sandboxNetwork = ControlDescriptor(id: "sandbox.network", summary: "A sandboxed server gets no network, its own loopback only, or the host:port allow-list through mcpguard's egress proxy, every connection audited.", checklist: ["SRV-DEPLOY-01", "SRV-ISO-01", "SRV-ISO-02", "SRV-TOOL-04"])
     public static let sandboxLimits = ControlDescriptor(id: "sandbox.limits", summary: "CPU, memory, open files and processes of a sandboxed server are limited (rlimits, and a cgroup for the whole tree); seccomp refuses ptrace, mounts and new namespaces.", checklist: ["SRV-DEPLOY-05", "SRV-PLAT-01", "SRV-TOOL-02"])
 
+    public static let secretReferences = ControlDescriptor(id: "secrets.reference", summary: "${secret:NAME} in the server's environment (host config or policy) is resolved at launch from the Secret Service or an encrypted file (ChaCha20-Poly1305, scrypt or a 0600 key file) into the server's environment only; a reference in its command line is refused.", checklist: ["CLI-STORE-01", "SRV-DEPLOY-04"])
+
     public static let all: [ControlDescriptor] = [
         policyDeny, policyAsk, secondFactor, policyResources, policyPrompts, outboundScreen, outputMedia, policyArguments, schemaInput, limits, timeout, listingWithhold, listingStripHidden, maxSize, containment, auditLog,
         outputSize, outputRedact, outputInjection, outputStripHidden, schemaOutput, pinned, collision, parse,
-        sandboxFilesystem, sandboxNetwork, sandboxLimits,
+        sandboxFilesystem, sandboxNetwork, sandboxLimits, secretReferences,
     ]
 }
