@@ -210,7 +210,7 @@ static void keeper_main(const char *path, char *const argv[], char *const envp[]
             close(group);
         }
         /* A user namespace can only be made by a single-threaded process: this one, before exec. */
-        if (extras != NULL && extras->unshare_network && guard_unshare_network() != 0) {
+        if (extras != NULL && (extras->unshare_network || extras->as_nobody) && guard_unshare(extras->unshare_network, extras->as_nobody) != 0) {
             err = errno;
             ssize_t ignored = write(status_fd, &err, sizeof err);
             (void)ignored;

@@ -225,7 +225,8 @@ struct guard_cap_data { uint32_t effective, permitted, inheritable; };
 
 int guard_drop_capabilities(void) {
     for (int cap = 0; cap <= 63; cap++) {
-        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL) return -1;
+        /* EPERM: no CAP_SETPCAP (a non-root uid in a user namespace), so nothing can be regained either. */
+        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL && errno != EPERM) return -1;
     }
     prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
     /* SECBIT_NOROOT | SECBIT_NOROOT_LOCKED | SECBIT_NO_SETUID_FIXUP(_LOCKED) | SECBIT_KEEP_CAPS_LOCKED
@@ -249,13 +250,15 @@ static int guard_write_file(const char *path, const char *text) {
     return written == length ? 0 : -1;
 }
 
-/* "ID ID 1\n" without stdio: this runs between fork and exec, where only async-signal-safe calls belong. */
-static void guard_id_map(char *out, unsigned id) {
-    char digits[16];
-    int count = 0;
-    do { digits[count++] = (char)('0' + id % 10); id /= 10; } while (id > 0);
+/* "INSIDE OUTSIDE 1\n" without stdio: this runs between fork and exec, where only async-signal-safe calls belong. */
+static void guard_id_map(char *out, unsigned inside, unsigned outside) {
     int n = 0;
+    unsigned ids[2] = {inside, outside};
     for (int copy = 0; copy < 2; copy++) {
+        char digits[16];
+        int count = 0;
+        unsigned id = ids[copy];
+        do { digits[count++] = (char)('0' + id % 10); id /= 10; } while (id > 0);
         for (int i = count - 1; i >= 0; i--) out[n++] = digits[i];
         out[n++] = ' ';
     }
@@ -264,16 +267,19 @@ static void guard_id_map(char *out, unsigned id) {
     out[n] = 0;
 }
 
-int guard_unshare_network(void) {
+int guard_unshare(int network, int as_nobody) {
     uid_t uid = geteuid();
     gid_t gid = getegid();
-    if (unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) return -1;
+    if (unshare(CLONE_NEWUSER | (network ? CLONE_NEWNET : 0)) != 0) return -1;
     char map[64];
-    guard_id_map(map, (unsigned)uid);
+    guard_id_map(map, as_nobody ? 65534u : (unsigned)uid, (unsigned)uid);
     if (guard_write_file("/proc/self/uid_map", map) != 0) return -1;
     if (guard_write_file("/proc/self/setgroups", "deny\n") != 0 && errno != ENOENT) return -1;
-    guard_id_map(map, (unsigned)gid);
+    guard_id_map(map, as_nobody ? 65534u : (unsigned)gid, (unsigned)gid);
     if (guard_write_file("/proc/self/gid_map", map) != 0) return -1;
+    /* Every capability is held in a new namespace until exec: empty the bounding set while that is possible. */
+    if (as_nobody) for (int cap = 0; cap <= 63; cap++) prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+    if (!network) return 0;
     int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (sock < 0) return -1;
     struct ifreq request;
@@ -304,5 +310,5 @@ int guard_landlock_restrict(const char *const paths[], const int access[], int c
 }
 int guard_seccomp_install(int flags) { (void)flags; errno = ENOSYS; return -1; }
 int guard_drop_capabilities(void) { errno = ENOSYS; return -1; }
-int guard_unshare_network(void) { errno = ENOSYS; return -1; }
+int guard_unshare(int network, int as_nobody) { (void)network; (void)as_nobody; errno = ENOSYS; return -1; }
 #endif

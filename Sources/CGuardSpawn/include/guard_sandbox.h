@@ -41,9 +41,10 @@ int guard_seccomp_install(int flags);
 /// the securebits so uid 0 gains none back through exec. Returns 0, or -1 with errno set.
 int guard_drop_capabilities(void);
 
-/// Moves this process into a new user and network namespace (only a loopback interface, brought up),
-/// keeping its uid and gid. Returns 0, or -1 with errno set (user namespaces disabled, for instance).
-int guard_unshare_network(void);
+/// Moves this process into a new user namespace and, with `network`, a new network namespace (only a
+/// loopback interface, brought up). Its uid and gid stay, or with `as_nobody` become 65534 inside (uid 0
+/// is then nobody to itself and holds no capability after exec). Returns 0, or -1 with errno set.
+int guard_unshare(int network, int as_nobody);
 
 /// Makes this process (and the forks it makes) undumpable: processes of the same user can then read
 /// neither its memory nor its /proc/PID/environ, which a server running as the same uid could otherwise.

@@ -15,8 +15,10 @@ pid_t guard_spawn(const char *file, char *const argv[], char *const envp[], int 
 struct guard_spawn_extras {
     /// `cgroup.procs` files to join (NULL-terminated, or NULL), so the limits hold from the first instruction.
     char *const *cgroup_procs;
-    /// Non-zero: a new user and network namespace with only loopback (see guard_unshare_network).
+    /// Non-zero: a new user and network namespace with only loopback (see guard_unshare).
     int unshare_network;
+    /// Non-zero: a new user namespace in which the process is uid/gid 65534 (see guard_unshare).
+    int as_nobody;
 };
 
 #if defined(__linux__)

@@ -44,9 +44,12 @@ public final class ChildProcess: Sendable {
     public struct Confinement: Sendable, Equatable {
         public var cgroupProcs: [String]
         public var unshareNetwork: Bool
-        public init(cgroupProcs: [String] = [], unshareNetwork: Bool = false) {
+        /// A user namespace in which the command is uid 65534 (root confining a server without bubblewrap).
+        public var asNobody: Bool
+        public init(cgroupProcs: [String] = [], unshareNetwork: Bool = false, asNobody: Bool = false) {
             self.cgroupProcs = cgroupProcs
             self.unshareNetwork = unshareNetwork
+            self.asNobody = asNobody
         }
     }
 
@@ -76,7 +79,7 @@ public final class ChildProcess: Sendable {
                     Self.withOptionalCString(workingDirectory) { directory in
                         #if os(Linux)
                         Self.withCStrings(confinement.cgroupProcs) { cgroups in
-                            var extras = guard_spawn_extras(cgroup_procs: cgroups, unshare_network: confinement.unshareNetwork ? 1 : 0)
+                            var extras = guard_spawn_extras(cgroup_procs: cgroups, unshare_network: confinement.unshareNetwork ? 1 : 0, as_nobody: confinement.asNobody ? 1 : 0)
                             return guard_spawn_kept(command, argvPointer, envPointer, childStdin, childStdout, childStderr, directory, deathSignal, &extras, &lifeline, &error)
                         }
                         #else

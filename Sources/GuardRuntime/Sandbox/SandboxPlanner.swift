@@ -169,14 +169,16 @@ public struct SandboxPlanner: Sendable {
                     try shortfall("network allow-list needs a network namespace, and user namespaces are not available (network left unrestricted)")
                 }
             }
+            // Root becomes nobody in a user namespace of its own, as bubblewrap makes it.
+            confinement.asNobody = dropCapabilities && SandboxCapabilities.userNamespaces
             // A new user namespace grants every capability inside it: none of them is needed.
-            spec.dropCapabilities = spec.dropCapabilities || confinement.unshareNetwork
+            spec.dropCapabilities = spec.dropCapabilities || confinement.unshareNetwork || confinement.asNobody
             launchCommand = helper
             launchArguments = ["sandbox-exec", "--spec", ""]
         }
         launchArguments[launchArguments.count - 1] = spec.encoded()
         launchArguments += ["--"] + command
-        let summary = Self.describe(backend: chosen, rules: self.rules, group: limitGroup, root: isRoot, allowRoot: allowRoot, notApplied: notApplied)
+        let summary = Self.describe(backend: chosen, rules: self.rules, group: limitGroup, root: isRoot, allowRoot: allowRoot, nobody: chosen == .bubblewrap || confinement.asNobody, notApplied: notApplied)
         return SandboxLaunch(command: launchCommand, arguments: launchArguments, environment: environment, confinement: confinement,
                              backend: chosen, description: summary, notApplied: notApplied, limitGroup: limitGroup, temporaryDirectory: temporary)
     }
@@ -214,7 +216,7 @@ public struct SandboxPlanner: Sendable {
         return directory
     }
 
-    static func describe(backend: SandboxSpec.Backend, rules: SandboxRules, group: ProcessLimitGroup?, root: Bool, allowRoot: Bool, notApplied: [String]) -> String {
+    static func describe(backend: SandboxSpec.Backend, rules: SandboxRules, group: ProcessLimitGroup?, root: Bool, allowRoot: Bool, nobody: Bool, notApplied: [String]) -> String {
         var parts = [backend == .bubblewrap ? "bubblewrap" : "landlock+seccomp"]
         parts.append("read \(rules.read.count) / write \(rules.write.count) paths")
         parts.append("network \(rules.network.summary)")
@@ -224,7 +226,7 @@ public struct SandboxPlanner: Sendable {
         if let files = rules.limits.files { limits.append("files \(files)") }
         if let processes = rules.limits.processes { limits.append("processes \(processes)") }
         if !limits.isEmpty { parts.append(limits.joined(separator: ", ") + (group.map { " (\($0.kind))" } ?? "")) }
-        if root { parts.append(allowRoot ? "as root (--allow-root)" : backend == .bubblewrap ? "as uid 65534 in a user namespace" : "uid 0 without capabilities") }
+        if root { parts.append(allowRoot ? "as root (--allow-root)" : nobody ? "as uid 65534 in a user namespace" : "uid 0 without capabilities") }
         if !notApplied.isEmpty { parts.append("NOT applied: " + notApplied.joined(separator: "; ")) }
         return parts.joined(separator: "; ")
     }
