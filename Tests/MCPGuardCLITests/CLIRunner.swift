@@ -19,8 +19,9 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// `input`, when given, is written to the command's stdin, which is then closed (else stdin is /dev/null).
     static func run(
-        _ arguments: [String], environment: [String: String]? = nil, workingDirectory: URL? = nil
+        _ arguments: [String], environment: [String: String]? = nil, workingDirectory: URL? = nil, input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -33,8 +34,13 @@ struct CLIRunner {
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so a large report cannot fill one and deadlock the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

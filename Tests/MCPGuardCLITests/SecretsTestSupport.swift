@@ -26,30 +26,7 @@ struct SecretsSandbox {
 
     /// Runs mcpguard with `input` on stdin (closed after it) and `extra` over the sandbox's environment.
     func run(_ arguments: [String], input: String = "", extra: [String: String] = [:]) throws -> CLIRunner.Result {
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = arguments
-        process.environment = environment.merging(extra) { $1 }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try CLIRunner.run(arguments, environment: environment.merging(extra) { $1 }, input: input)
     }
 
     /// Neither stream shows `value` (nor a long piece of it).
