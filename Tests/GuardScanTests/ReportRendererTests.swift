@@ -50,7 +50,7 @@ struct ReportRendererTests {
     func json() throws {
         let output = JSONReportRenderer().render(report)
         let value = try JSONParser.parse(output)
-        #expect(value.objectValue?.keys == ["tool", "version", "status", "findings", "servers"])
+        #expect(value.objectValue?.keys == ["tool", "version", "status", "findings", "servers", "checks"])
         #expect(value["tool"] == "mcpguard")
         #expect(value["status"] == "incomplete")
         for finding in value["findings"]?.arrayValue ?? [] {
@@ -59,7 +59,7 @@ struct ReportRendererTests {
             for id in finding["checklist"]?.arrayValue ?? [] { #expect(ChecklistCatalog.contains(id.stringValue ?? "")) }
         }
         #expect(value["servers"]?.arrayValue?.count == 7)
-        #expect(value["servers"]?[6] == ["name": "flaky-remote", "status": "failed", "error": "timed out after 60 s waiting for initialize"])
+        #expect(value["servers"]?[6] == ["name": "flaky-remote", "status": "failed", "error": "timed out after 60 s waiting for initialize", "transport": "http"])
         try TestSupport.expectGolden(output, "report.json")
     }
 

@@ -21,6 +21,15 @@ public struct JSONReportRenderer: ReportRenderer {
             object["name"] = .string(server.name)
             object["status"] = .string(server.status.rawValue)
             object["error"] = server.error.map(JSONValue.string) ?? .null
+            object["transport"] = .string(server.transport.rawValue)
+            return .object(object)
+        })
+        root["checks"] = .array(report.checks.map { check in
+            var object = JSONObject()
+            object["rule"] = .string(check.rule)
+            object["server"] = check.server.map(JSONValue.string) ?? .null
+            object["outcome"] = .string(check.outcome.rawValue)
+            object["detail"] = check.detail.map(JSONValue.string) ?? .null
             return .object(object)
         })
         return .object(root)

@@ -41,12 +41,19 @@ public struct ScanReport: Sendable {
     public var findings: [Finding]
     /// Every rule the scan ran, whether or not it fired (SARIF lists them all).
     public var rules: [RuleDescriptor]
+    /// Checks whose running depends on the input (pins, remote probes, `mcpguard probe`): what ran, where,
+    /// with what outcome. Detector rules run on every scan and are not listed.
+    public var checks: [CheckRecord]
 
-    public init(subject: String, servers: [ServerResult], findings: [Finding], rules: [RuleDescriptor]) {
+    public init(
+        subject: String, servers: [ServerResult], findings: [Finding], rules: [RuleDescriptor],
+        checks: [CheckRecord] = []
+    ) {
         self.subject = subject
         self.servers = servers
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.rules = rules
+        self.checks = checks
     }
 
     public var status: Status {
