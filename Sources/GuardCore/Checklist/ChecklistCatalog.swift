@@ -42,7 +42,7 @@ public struct ChecklistCoverage: Sendable, Hashable {
         var coverage: [String: ChecklistCoverage] = [:]
         for item in ChecklistCatalog.items { coverage[item.id] = ChecklistCoverage() }
         for rule in rules {
-            for id in rule.checklist where coverage[id] != nil {
+            for id in rule.checklist + rule.conditionalChecklist where coverage[id] != nil {
                 if rule.kind == .probe {
                     coverage[id]!.probe.append(rule.id)
                 } else {

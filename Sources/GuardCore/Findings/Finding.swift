@@ -43,6 +43,23 @@ public struct Finding: Sendable, Hashable {
         )
     }
 
+    /// A finding read back from a findings JSON, keeping the fingerprint it was written with.
+    public init(
+        rule: String, severity: Severity, checklist: [String], server: String?, tool: String?,
+        location: FindingLocation, message: String, evidence: String?, remediation: String, fingerprint: String
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.checklist = checklist
+        self.server = server
+        self.tool = tool
+        self.location = location
+        self.message = message
+        self.evidence = evidence
+        self.remediation = remediation
+        self.fingerprint = fingerprint
+    }
+
     /// Creates a finding for `descriptor` with its default severity, checklist ids and remediation.
     public init(
         _ descriptor: RuleDescriptor, severity: Severity? = nil, server: String?, tool: String? = nil,

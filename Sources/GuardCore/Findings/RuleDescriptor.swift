@@ -19,12 +19,16 @@ public struct RuleDescriptor: Sendable, Hashable, Identifiable {
     public let defaultSeverity: Severity
     /// Checklist items the rule serves; every id must exist in ``ChecklistCatalog``.
     public let checklist: [String]
+    /// Items a finding of the rule cites only when its evidence is of that kind (a secret that is a wallet
+    /// key also cites CRYPTO-01); coverage counts them, findings add them case by case.
+    public let conditionalChecklist: [String]
     public let kind: Kind
 
     public init(
         id: String, name: String, summary: String, remediation: String, defaultSeverity: Severity,
-        checklist: [String], kind: Kind = .scan
+        checklist: [String], conditionalChecklist: [String] = [], kind: Kind = .scan
     ) {
+        self.conditionalChecklist = conditionalChecklist
         self.id = id
         self.name = name
         self.summary = summary

@@ -102,7 +102,7 @@ public enum Rules {
         id: "config-secret", name: "Secret in config",
         summary: "A credential is written in clear in a host config (env, args, headers or URL), readable by every program that can read the file.",
         remediation: "Rotate the credential, then pass it from the OS keychain or an env file only you can read (VS Code: an ${input:…} prompt).",
-        defaultSeverity: .high, checklist: ["SRV-AUTH-02", "CLI-STORE-01", "SRV-DEPLOY-04"]
+        defaultSeverity: .high, checklist: ["SRV-AUTH-02", "CLI-STORE-01", "SRV-DEPLOY-04"], conditionalChecklist: ["CRYPTO-01"]
     )
     public static let unpinnedPackage = RuleDescriptor(
         id: "unpinned-package", name: "Unpinned package",
@@ -224,13 +224,13 @@ public enum Rules {
         id: "oauth-pkce", name: "Authorization server without PKCE S256",
         summary: "The authorization server's metadata does not list S256 in code_challenge_methods_supported, which OAuth 2.1 and MCP authorization require.",
         remediation: "Enable PKCE with S256 on the authorization server and advertise it in its metadata.",
-        defaultSeverity: .medium, checklist: ["CLI-AUTH-02", "CLI-AUTH-03"], kind: .probe
+        defaultSeverity: .medium, checklist: ["CLI-AUTH-02"], kind: .probe
     )
     public static let originNotValidated = RuleDescriptor(
         id: "origin-validation", name: "Foreign Origin accepted",
         summary: "The server answers a request carrying a foreign Origin header instead of refusing it with 403, which lets a web page reach it through DNS rebinding.",
         remediation: "Validate the Origin header on every request and answer 403 to origins you do not serve (the MCP transport spec requires it).",
-        defaultSeverity: .high, checklist: ["SRV-AUTH-01", "SRV-ISO-02"], kind: .probe
+        defaultSeverity: .high, checklist: ["SRV-AUTH-01"], kind: .probe
     )
 
     /// Rules reported by live probes rather than by detectors.

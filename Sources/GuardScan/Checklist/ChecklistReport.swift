@@ -1,6 +1,10 @@
 import GuardCore
 
 /// The checklist with its coverage, filtered, in a table, JSON or Markdown: `mcpguard checklist`.
+///
+/// Each item's level (covered, partial, attest) comes from ``ItemCoverage``, the same data `mcpguard assess`
+/// decides statuses from; the rule and control ids shown are the ones that data cites (capability labels,
+/// which are `info`, are never shown as coverage).
 public struct ChecklistReport: Sendable {
     public struct Filter: Sendable {
         public var priorities: Set<ChecklistItem.Priority> = []
@@ -33,18 +37,33 @@ public struct ChecklistReport: Sendable {
             if let section = filter.section?.lowercased(), !section.isEmpty {
                 guard let itemSection = item.section?.lowercased(), itemSection.contains(section) else { return false }
             }
-            if filter.uncoveredOnly, coverage[item.id]?.isAttestOnly == false { return false }
+            if filter.uncoveredOnly, Self.level(item.id) != .attest { return false }
             return true
         }
     }
 
+    static func level(_ id: String) -> ItemCoverage.Level { ItemCoverage.of(id)?.level ?? .attest }
+
+    /// The rules and controls the item's coverage data cites, split by where they run.
+    func cited(_ id: String) -> ChecklistCoverage {
+        guard let data = ItemCoverage.of(id), let derived = coverage[id] else { return ChecklistCoverage() }
+        let rules = Set(data.detectionRules)
+        let controls = Set(data.controls)
+        return ChecklistCoverage(
+            scan: derived.scan.filter(rules.contains), guard: derived.guard.filter(controls.contains),
+            probe: derived.probe.filter(rules.contains)
+        )
+    }
+
     private func coverageText(_ id: String) -> String {
-        guard let coverage = coverage[id], !coverage.isAttestOnly else { return "attest" }
+        let level = Self.level(id)
+        guard level != .attest else { return "attest" }
+        let cited = cited(id)
         var parts: [String] = []
-        if !coverage.scan.isEmpty { parts.append("scan: " + coverage.scan.joined(separator: ", ")) }
-        if !coverage.guard.isEmpty { parts.append("guard: " + coverage.guard.joined(separator: ", ")) }
-        if !coverage.probe.isEmpty { parts.append("probe: " + coverage.probe.joined(separator: ", ")) }
-        return parts.joined(separator: "; ")
+        if !cited.scan.isEmpty { parts.append("scan: " + cited.scan.joined(separator: ", ")) }
+        if !cited.guard.isEmpty { parts.append("guard: " + cited.guard.joined(separator: ", ")) }
+        if !cited.probe.isEmpty { parts.append("probe: " + cited.probe.joined(separator: ", ")) }
+        return level.rawValue + " · " + parts.joined(separator: "; ")
     }
 
     /// A table grouped by part and section.
@@ -71,12 +90,14 @@ public struct ChecklistReport: Sendable {
             lines.append(
                 "  " + item.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + priority + "  "
                     + title.padding(toLength: titleWidth, withPad: " ", startingAt: 0) + "  "
-                    + (coverage == "attest" ? style.dim(coverage) : style.color(coverage, .green))
+                    + (coverage == "attest" ? style.dim(coverage) : coverage.hasPrefix("partial") ? style.color(coverage, .yellow) : style.color(coverage, .green))
             )
         }
-        let covered = items.filter { coverage[$0.id]?.isAttestOnly == false }.count
+        let covered = items.filter { Self.level($0.id) == .covered }.count
+        let partial = items.filter { Self.level($0.id) == .partial }.count
         lines.append("")
-        lines.append("\(items.count) item\(items.count == 1 ? "" : "s"), \(covered) covered by automated checks, \(items.count - covered) attest only · \(ChecklistCatalog.source)")
+        lines.append("\(items.count) item\(items.count == 1 ? "" : "s"): \(covered) covered by automated checks, \(partial) partly, \(items.count - covered - partial) attest only · \(ChecklistCatalog.source)")
+        lines.append("`mcpguard assess` shows where this deployment stands on each.")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -91,12 +112,14 @@ public struct ChecklistReport: Sendable {
             object["priority"] = .string(item.priority.rawValue)
             object["text"] = .string(item.text)
             object["summary"] = .string(item.summary)
-            let itemCoverage = coverage[item.id] ?? ChecklistCoverage()
+            let itemCoverage = cited(item.id)
             var coverageObject = JSONObject()
+            coverageObject["level"] = .string(Self.level(item.id).rawValue)
+            coverageObject["uncovered"] = ItemCoverage.of(item.id)?.uncovered.map(JSONValue.string) ?? .null
             coverageObject["scan"] = .array(itemCoverage.scan.map(JSONValue.string))
             coverageObject["guard"] = .array(itemCoverage.guard.map(JSONValue.string))
             coverageObject["probe"] = .array(itemCoverage.probe.map(JSONValue.string))
-            coverageObject["attestOnly"] = .bool(itemCoverage.isAttestOnly)
+            coverageObject["attestOnly"] = .bool(Self.level(item.id) == .attest)
             object["coverage"] = .object(coverageObject)
             return .object(object)
         }

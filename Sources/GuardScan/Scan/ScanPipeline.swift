@@ -24,13 +24,15 @@ public struct ScanPipeline: Sendable {
     }
 
     /// `probeFindings` come from live checks (``RemoteSecurityAudit``) and are reported beside the detectors'.
-    public func run(_ input: DetectionInput, subject: String, probeFindings: [Finding] = []) -> ScanReport {
+    /// `checks` records the input-dependent checks that ran (see ``ScanChecks``).
+    public func run(_ input: DetectionInput, subject: String, probeFindings: [Finding] = [], checks: [CheckRecord] = []) -> ScanReport {
         let findings = engine.analyze(input) + probeFindings
         return ScanReport(
             subject: subject,
             servers: input.snapshot.servers.map(ScanReport.ServerResult.init),
             findings: findings,
-            rules: engine.rules + Self.extraRules(for: probeFindings)
+            rules: engine.rules + Self.extraRules(for: probeFindings),
+            checks: checks
         )
     }
 }
