@@ -100,6 +100,18 @@ struct ReportRendererTests {
         #expect(outside["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == "file:///home/demo/.cursor/mcp.json" || outside["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == ".cursor/mcp.json")
         #expect(rules.first { $0["id"] == "tool-poisoning" }?["properties"]?["security-severity"] == "9.5")
         #expect(run["invocations"]?[0]?["executionSuccessful"] == false)
+        // Every rule relates to the checklist items it cites, as taxa of the checklist taxonomy.
+        let taxa = run["taxonomies"]?[0]?["taxa"]?.arrayValue ?? []
+        #expect(run["taxonomies"]?[0]?["name"] == "SlowMist MCP Security Checklist")
+        for rule in rules {
+            let cited = (rule["properties"]?["checklist"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let related = (rule["relationships"]?.arrayValue ?? []).compactMap { relationship -> String? in
+                guard let index = relationship["target"]?["index"]?.numberValue?.intValue, index < taxa.count else { return nil }
+                #expect(taxa[index]["id"] == relationship["target"]?["id"])
+                return relationship["target"]?["id"]?.stringValue
+            }
+            #expect(related == cited, "\(rule["id"]?.stringValue ?? "")")
+        }
         try TestSupport.expectGolden(renderer.render(report), "report.sarif")
     }
 

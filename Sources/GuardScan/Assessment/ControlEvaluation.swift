@@ -38,7 +38,7 @@ public enum ControlEvaluation {
         case "transport.parse", "schema.input", "schema.output", "listing.strip-hidden", "output.strip-hidden":
             return .inForce("built into mcpguard run")
         case "transport.max-size":
-            return .inForce("built into mcpguard run (--max-message-size, 4 MiB by default)")
+            return .inForce("built into mcpguard run (messages over --max-message-size are refused)")
         case "output.max-size":
             return .inForce(at.text("outputs.max_size", "outputs cut at \(rules.outputs.maxSize) bytes"))
         case "listing.withhold":

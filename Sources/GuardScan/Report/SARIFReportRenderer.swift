@@ -25,12 +25,21 @@ public struct SARIFReportRenderer: ReportRenderer {
     public func document(_ report: ScanReport) -> JSONValue {
         let rules = allRules(report)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        // The checklist items the rules cite, as a SARIF taxonomy the rules relate to.
+        var cited: [String] = []
+        for id in rules.flatMap(\.checklist) where !cited.contains(id) && ChecklistCatalog.contains(id) { cited.append(id) }
+        let taxa = ChecklistCatalog.items.map(\.id).filter(cited.contains)
+        let taxonIndex = Dictionary(uniqueKeysWithValues: taxa.enumerated().map { ($1, $0) })
 
         var driver = JSONObject()
         driver["name"] = "mcpguard"
         driver["version"] = .string(MCPGuardVersion.current)
         driver["semanticVersion"] = .string(MCPGuardVersion.current)
-        driver["rules"] = .array(rules.map(ruleValue))
+        driver["rules"] = .array(rules.map { ruleValue($0, taxonIndex: taxonIndex) })
+        var supported = JSONObject()
+        supported["name"] = .string(Self.taxonomyName)
+        supported["index"] = 0
+        driver["supportedTaxonomies"] = .array([.object(supported)])
 
         var tool = JSONObject()
         tool["driver"] = .object(driver)
@@ -56,6 +65,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             bases["%SRCROOT%"] = .object(base)
             run["originalUriBaseIds"] = .object(bases)
         }
+        run["taxonomies"] = .array([taxonomy(taxa)])
         run["results"] = .array(report.findings.map { resultValue($0, ruleIndex: ruleIndex[$0.rule] ?? 0) })
         var properties = JSONObject()
         properties["status"] = .string(report.status.rawValue)
@@ -84,7 +94,31 @@ public struct SARIFReportRenderer: ReportRenderer {
         return rules
     }
 
-    private func ruleValue(_ rule: RuleDescriptor) -> JSONValue {
+    static let taxonomyName = "SlowMist MCP Security Checklist"
+
+    /// The checklist items `ids` as taxa: id, title, mcpguard's reading, part and priority.
+    private func taxonomy(_ ids: [String]) -> JSONValue {
+        var component = JSONObject()
+        component["name"] = .string(Self.taxonomyName)
+        component["organization"] = "SlowMist"
+        component["version"] = .string(ChecklistCatalog.source.components(separatedBy: " v").last ?? "")
+        component["informationUri"] = "https://github.com/slowmist/MCP-Security-Checklist"
+        component["shortDescription"] = message("Security checklist for MCP servers, clients and multi-MCP deployments")
+        component["taxa"] = .array(ids.compactMap(ChecklistCatalog.item).map { item in
+            var taxon = JSONObject()
+            taxon["id"] = .string(item.id)
+            taxon["name"] = .string(item.title)
+            taxon["shortDescription"] = message(item.summary)
+            var properties = JSONObject()
+            properties["part"] = .string(item.part.rawValue)
+            properties["priority"] = .string(item.priority.rawValue)
+            taxon["properties"] = .object(properties)
+            return .object(taxon)
+        })
+        return .object(component)
+    }
+
+    private func ruleValue(_ rule: RuleDescriptor, taxonIndex: [String: Int]) -> JSONValue {
         var object = JSONObject()
         object["id"] = .string(rule.id)
         object["name"] = .string(Self.pascalCase(rule.id))
@@ -109,6 +143,20 @@ public struct SARIFReportRenderer: ReportRenderer {
         if let score = Self.securitySeverity(rule.defaultSeverity) { properties["security-severity"] = .string(score) }
         properties["precision"] = "high"
         object["properties"] = .object(properties)
+        object["relationships"] = .array(rule.checklist.compactMap { id in
+            guard let index = taxonIndex[id] else { return nil }
+            var component = JSONObject()
+            component["name"] = .string(Self.taxonomyName)
+            component["index"] = 0
+            var target = JSONObject()
+            target["id"] = .string(id)
+            target["index"] = .number(JSONNumber(index))
+            target["toolComponent"] = .object(component)
+            var relationship = JSONObject()
+            relationship["target"] = .object(target)
+            relationship["kinds"] = ["relevant"]
+            return .object(relationship)
+        })
         return .object(object)
     }
 
