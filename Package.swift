@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
         .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"], exclude: ["Fixtures"]),
-        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan"], exclude: ["Golden"]),
+        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan", "GuardRuntime"], exclude: ["Golden"]),
         .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
         // Bounded mutation fuzzing of every parser of untrusted input (runs with the other tests).
         .testTarget(name: "FuzzTests", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime"]),

@@ -6,7 +6,7 @@ import GuardPolicy
 import GuardScan
 
 /// What a scan looks at — host configs and live servers, a snapshot or the demo — with the lockfile and
-/// directory it compares them with. Shared by `scan` and `assess`.
+/// directory it compares them with, as options shared by `scan` and `assess`; ``GuardScan/Scanner`` runs it.
 struct ScanInputOptions: ParsableArguments {
     @OptionGroup var sources: SourceOptions
 
@@ -36,51 +36,32 @@ struct ScanInputOptions: ParsableArguments {
         }
     }
 
-    /// A scan's report and the host configs it read.
-    struct Collected {
-        var report: ScanReport
-        var configs: [ConfigDocument]
-    }
-
     /// Runs the scan these options describe; nil (after telling the user where mcpguard looked) when
     /// nothing is configured.
-    func collect() async throws -> Collected? {
-        let input: DetectionInput
-        let subject: String
-        var extraFindings: [Finding] = []
-        var checks: [CheckRecord] = []
+    func collect() async throws -> GuardScan.Scanner.Outcome? {
+        let source: GuardScan.Scanner.Source
         if demo {
-            input = DemoData.input
-            subject = "the bundled demo (\(DemoData.configPath))"
+            source = .demo
         } else if let snapshotPath {
             let bytes = try Terminal.readFile(snapshotPath, what: "snapshot")
             do {
-                input = DetectionInput(snapshot: try InventorySnapshot(jsonBytes: bytes))
+                source = .snapshot(try InventorySnapshot(jsonBytes: bytes), subject: "snapshot \(snapshotPath)")
             } catch {
                 throw CLIError("snapshot \(snapshotPath): \(error)")
             }
-            subject = "snapshot \(snapshotPath)"
         } else {
             let discovery = try sources.discover()
             if discovery.configs.isEmpty && discovery.servers.isEmpty && discovery.documents.isEmpty {
                 Self.reportNothingConfigured(discovery.searched)
                 return nil
             }
-            let servers = staticOnly
-                ? discovery.servers.map { $0.inventory(status: .skipped, error: "static scan: not started") }
-                : await sources.inventory(discovery.servers)
-            if !staticOnly {
-                extraFindings = await RemoteSecurityAudit().findings(for: discovery.servers)
-                checks += ScanChecks.remoteRecords(servers: servers, findings: extraFindings)
-            }
-            input = DetectionInput(snapshot: InventorySnapshot(servers: servers), configs: discovery.configs, documents: discovery.documents)
-            subject = sources.subject(discovery) + (staticOnly ? " (static)" : "")
+            source = .discovered(discovery, subject: sources.subject(discovery), staticOnly: staticOnly)
         }
-
+        var request = GuardScan.Scanner.Request(source: source)
         // Pins: an explicit --lock must exist; otherwise the nearest mcpguard.lock is used if there is one.
         if !demo {
-            if let lockPath {
-                guard FileManager.default.fileExists(atPath: lockPath) else { throw CLIError("cannot read lockfile \(lockPath): no such file") }
+            if let lockPath, !FileManager.default.fileExists(atPath: lockPath) {
+                throw CLIError("cannot read lockfile \(lockPath): no such file")
             }
             let candidates = lockPath.map { [$0] } ?? Lockfile.defaultLocations(
                 workingDirectory: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment
@@ -89,21 +70,16 @@ struct ScanInputOptions: ParsableArguments {
                 let lock: Lockfile?
                 do { lock = try Lockfile.load(candidate) } catch { throw CLIError("\(error)") }
                 if let lock {
-                    let pinFindings = PinVerifier(lockfile: lock, path: candidate).findings(for: input.snapshot)
-                    extraFindings += pinFindings
-                    checks += ScanChecks.records(ScanChecks.pinRules, servers: input.snapshot.servers, findings: pinFindings)
+                    request.lockfile = (lock, candidate)
                     break
                 }
             }
         }
         if let directoryPath, let trustKey {
-            let directory = try DirectoryCommand.verified(directoryPath, trustKey: trustKey)
-            let directoryFindings = directory.findings(for: input.snapshot, path: directoryPath)
-            extraFindings += directoryFindings
-            checks += ScanChecks.records(ScanChecks.directoryRules, servers: input.snapshot.servers, findings: directoryFindings)
+            request.directory = (try DirectoryCommand.verified(directoryPath, trustKey: trustKey), directoryPath)
         }
-        let report = ScanPipeline().run(input, subject: subject, probeFindings: extraFindings, checks: checks)
-        return Collected(report: report, configs: input.configs)
+        let sources = self.sources
+        return await GuardScan.Scanner(inventory: { await sources.inventory($0) }).scan(request)
     }
 
     /// Nothing configured: say where mcpguard looked and what to try instead.
