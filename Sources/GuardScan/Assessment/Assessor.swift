@@ -58,9 +58,16 @@ public struct Assessor: Sendable {
             return (.partial, "\(met.count) of \(met.count + open.count) parts hold; not decided: " + Self.firstReason(open))
         }
         if let uncovered = coverage.uncovered { return (.partial, "what mcpguard checks holds; not covered: \(uncovered)") }
-        return met.contains { $0.outcome == .enforced }
-            ? (.enforced, "enforced by the guard in front of every server it concerns")
-            : (.passed, "the checks that serve it ran and found nothing")
+        let enforcing = Self.ids(met, .enforced)
+        return enforcing.isEmpty
+            ? (.passed, "ran and found nothing: " + Self.ids(met, .passed).joined(separator: ", "))
+            : (.enforced, "in force for every server it concerns: " + enforcing.joined(separator: ", "))
+    }
+
+    /// The ids of the checks with `outcome` in `parts`, in order, once each.
+    static func ids(_ parts: [Assessment.PartResult], _ outcome: Assessment.Evidence.Outcome) -> [String] {
+        var seen: Set<String> = []
+        return parts.flatMap(\.evidence).filter { $0.outcome == outcome }.compactMap(\.id).filter { seen.insert($0).inserted }
     }
 
     static func firstReason(_ parts: [Assessment.PartResult]) -> String {

@@ -14,7 +14,7 @@ extension ItemCoverage {
             Part("structured outputs match the tool's outputSchema", enforce: ["schema.output"]),
         ], uncovered: "encoding for the other places a server's output lands (HTML pages, shells, SQL)"),
         ItemCoverage("SRV-AUTH-01", [
-            Part("remote servers refuse requests without credentials and from foreign origins", detect: ["auth-missing", "origin-validation"]),
+            Part("remote servers refuse requests without credentials and from foreign origins, bind each session to the caller it was issued to and let no foreign origin through CORS", detect: ["auth-missing", "origin-validation", "probe-session-id", "probe-cors"]),
             Part("each server is given only the tools, resources and prompts its policy allows", enforce: ["policy.deny", "policy.resources", "policy.prompts"]),
             Part("no filesystem server is rooted at / or the home directory", detect: ["broad-filesystem-access"]),
         ], uncovered: "role-based access inside the server, per user or role"),
@@ -91,7 +91,7 @@ extension ItemCoverage {
         ]),
         ItemCoverage("SRV-ISO-02", [
             Part("no filesystem server or container mount reaches /, the home directory or credentials", detect: ["broad-filesystem-access", "container-privileges"]),
-            Part("the paths, URIs and hosts each server may reach are bounded by its policy", enforce: ["sandbox.filesystem", "sandbox.network", "policy.resources", "policy.arguments"]),
+            Part("the paths, URIs and hosts each server may reach are bounded by its policy, and the server serves nothing outside what it lists when probed", detect: ["probe-resource-boundary"], enforce: ["sandbox.filesystem", "sandbox.network", "policy.resources", "policy.arguments"]),
         ]),
         .attest("SRV-ISO-03", "Tools of different domains run with distinct permission sets (separate servers or credentials)."),
         ItemCoverage("SRV-PLAT-01", [
@@ -99,14 +99,18 @@ extension ItemCoverage {
         ]),
         .attest("SRV-PLAT-02", "The server's security behaviour has been tested on every OS and client it supports."),
         .attest("SRV-PLAT-03", "Each platform's specific risks have been assessed and mitigated."),
-        .attest("SRV-PLAT-04", "The server's security controls adapt to the differences between the clients that use it."),
+        ItemCoverage("SRV-PLAT-04", [
+            Part("whatever a client sends, the server negotiates a protocol version it supports and answers malformed messages with errors instead of failing", detect: ["probe-protocol-version", "probe-robustness"]),
+        ], uncovered: "adapting the server's other security controls to each client's differences"),
         ItemCoverage("SRV-DATA-01", [
             Part("no tool parameter asks the model for context the tool does not need (system prompt, conversation, other tools)", detect: ["context-harvesting-parameter"]),
         ], uncovered: "what the server itself collects and keeps"),
         ItemCoverage("SRV-DATA-02", [
             Part("remote servers are reached over TLS", detect: ["insecure-transport"]),
         ], uncovered: "encryption of the data the server stores"),
-        .attest("SRV-DATA-03", "Different users' data are isolated from one another in the server."),
+        ItemCoverage("SRV-DATA-03", [
+            Part("remote servers' session ids are unguessable and bound to the caller they were issued to, so one user cannot ride another's session", detect: ["probe-session-id"]),
+        ], uncovered: "isolation of different users' data inside the server"),
         ItemCoverage("SRV-DATA-04", [
             Part("arguments are confined to the paths, values and patterns the policy allows", enforce: ["policy.arguments"]),
         ], uncovered: "access control inside the server's own data stores"),
