@@ -61,4 +61,19 @@ struct ProbeCLITests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no configured server is named nope"), "\(missing.stderr)")
     }
+
+    @Test("--sandbox starts the server in the sandbox and calls every tool, with invalid arguments: the destructive tool's write stays inside")
+    func sandboxed() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let wiped = directory.appendingPathComponent("wiped").path
+        let result = try CLIRunner.run(["probe", "--sandbox", "--format", "json", "--", Self.python, LiveScanCLITests.fixture("probe_broken_server.py"), wiped])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("mcpguard: sandbox: "), "\(result.stderr)")
+        let findings = try JSONParser.parse(Array(result.stdout.utf8))["findings"]?.arrayValue ?? []
+        let called = findings.filter { $0["rule"] == "probe-input-validation" }.compactMap { $0["tool"]?.stringValue }
+        #expect(Set(called) == ["lookup", "wipe"])
+        // The sandbox's /tmp and home are its own: what the server wrote there never reached this machine's files.
+        #expect(!FileManager.default.fileExists(atPath: wiped))
+    }
 }
