@@ -67,4 +67,20 @@ struct HTTPServerProbeTests {
         // It declares no resources capability: the boundary check says so instead of passing.
         #expect(ServerProbeTests.outcomes(outcome)["probe-resource-boundary"] == [.skipped])
     }
+
+    @Test("a server that demands a bearer token but lets a bare session id through: the binding finding, auth-missing passed")
+    func unboundSession() async throws {
+        let server = try await ProbeHTTPFixture("probe_http_broken_server.py", ["PORT", "auth"])
+        let spec = ServerSpec(name: "bearer", transport: .http, url: "http://127.0.0.1:\(server.port)/mcp", headers: ["Authorization": "Bearer fixture-credential"])
+        let outcome = await ServerProbeTests.probe().probe(spec)
+        await server.stop()
+        let binding = outcome.findings.filter { $0.rule == "probe-session-id" && $0.severity == .high && $0.message.contains("without the credentials") }
+        #expect(binding.count == 1, "\(outcome.findings.map { "\($0.rule): \($0.message)" })")
+        #expect(binding.first?.message.contains("authorization left out") == true)
+        let records = ServerProbeTests.outcomes(outcome)
+        #expect(records["auth-missing"] == [.passed])
+        #expect(records["auth-metadata"] == [.failed])
+        #expect(records["oauth-pkce"] == [.skipped])
+        #expect(!outcome.findings.map { "\($0.message) \($0.evidence ?? "")" }.joined().contains("fixture-credential"))
+    }
 }

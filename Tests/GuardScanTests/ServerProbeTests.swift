@@ -110,6 +110,22 @@ struct ServerProbeTests {
         #expect(Self.processes(withMarker: marker).isEmpty)
     }
 
+    @Test("a server that stops answering (and ignores SIGTERM) is reported, killed, started again, and the other checks still run")
+    func hangingServer() async throws {
+        let marker = UUID().uuidString
+        let spec = Self.spec("stuck", Self.python, [Self.fixture("probe_broken_server.py"), "/dev/null", "hang-on-huge"], marker: marker)
+        var options = ActiveProbe.Options()
+        options.requestTimeout = .seconds(4)
+        options.budget = .seconds(120)
+        let start = ContinuousClock.now
+        let outcome = await ServerProbe(options: options).probe(spec)
+        let robustness = outcome.findings.filter { $0.rule == "probe-robustness" }.map(\.message)
+        #expect(robustness.contains("stuck stopped answering (no answer to ping within 4 s) after a 3 MiB message"), "\(robustness)")
+        #expect(Self.outcomes(outcome)["probe-input-validation"]?.contains(.failed) == true)
+        #expect(ContinuousClock.now - start < .seconds(90))
+        #expect(Self.processes(withMarker: marker).isEmpty)
+    }
+
     @Test("a server that cannot start: every check is skipped with the reason, the server is failed")
     func unstartable() async {
         let outcome = await Self.probe().probe(ServerSpec(name: "ghost", command: "/nonexistent/mcp-server"))

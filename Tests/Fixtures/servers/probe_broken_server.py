@@ -5,10 +5,14 @@ protocolVersion, accepts arguments that break its tools' schemas, and serves /et
 mentions passwd. Its non-read-only tool `wipe` writes MARKER_FILE when called, so a test can prove that the
 probe never called it.
 
-Usage: probe_broken_server.py MARKER_FILE
+With `hang-on-huge` it ignores SIGTERM and, once a message over 1 MB arrives, never answers again.
+
+Usage: probe_broken_server.py MARKER_FILE [hang-on-huge]
 """
 import json
+import signal
 import sys
+import time
 
 MARKER = sys.argv[1] if len(sys.argv) > 1 else "/dev/null"
 LEAK = (
@@ -57,9 +61,15 @@ def answer(request):
     return {"error": {"code": -32603, "message": "internal error", "data": LEAK}}
 
 
+HANG = "hang-on-huge" in sys.argv[2:]
+if HANG:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
 for line in sys.stdin:
     if not line.strip():
         continue
+    if HANG and len(line) > 1_000_000:
+        time.sleep(3600)
     try:
         request = json.loads(line)
     except json.JSONDecodeError:

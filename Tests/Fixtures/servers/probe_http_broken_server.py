@@ -1,8 +1,10 @@
 """A deliberately careless Streamable HTTP MCP server (no SDK) for `mcpguard probe`'s tests: it accepts
 any Origin, answers CORS with `*` (preflight) or the caller's own origin (requests), both with credentials,
-numbers its sessions `s-1`, `s-2`, … and never throttles. Otherwise it answers JSON-RPC correctly.
+numbers its sessions `s-1`, `s-2`, … and never throttles. Otherwise it answers JSON-RPC correctly. With
+`auth` a request needs `Authorization: Bearer fixture-credential` (else 401) unless it carries a session id:
+the session is not bound to the credentials it was issued to.
 
-Usage: probe_http_broken_server.py PORT
+Usage: probe_http_broken_server.py PORT [auth]
 """
 import itertools
 import json
@@ -10,6 +12,7 @@ import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SESSIONS = itertools.count(1)
+AUTH = "auth" in sys.argv[2:]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -56,6 +59,8 @@ class Handler(BaseHTTPRequestHandler):
         if not isinstance(request, dict):
             return self.reply(400, {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "invalid request"}})
         rid, method = request.get("id"), request.get("method")
+        if AUTH and not self.headers.get("Mcp-Session-Id") and self.headers.get("Authorization") != "Bearer fixture-credential":
+            return self.reply(401, None, [("WWW-Authenticate", 'Bearer realm="fixture"')])
         if rid is None:
             return self.reply(202)
         if method == "initialize":
