@@ -48,6 +48,7 @@ struct HTTPServerProbeTests {
         #expect(records["probe-tls-weak-cipher"] == [.skipped])
         #expect(records["auth-missing"] == [.skipped])
         #expect(records["probe-rate-limit"] == [.failed])
+        #expect(outcome.checks.first { $0.rule == "probe-rate-limit" }?.detail?.hasPrefix("sent 50 pings in") == true, "\(outcome.checks.filter { $0.rule == "probe-rate-limit" })")
     }
 
     @Test("a careless HTTP server: foreign Origin, permissive CORS with credentials, counter session ids, no rate limit")

@@ -117,20 +117,27 @@ public struct HTTPSessionProbe: Sendable {
         let opened = await post(url: url, headers: headers, body: Self.initialize)
         let session = opened?.headers["mcp-session-id"]
         let sessionHeaders = session.map { headers.merging(["Mcp-Session-Id": $0]) { $1 } } ?? headers
-        let ping: JSONValue = ["jsonrpc": "2.0", "id": "mcpguard-burst", "method": "ping"]
+        // A 2025-era server holds requests until the session is initialized.
+        _ = await post(url: url, headers: sessionHeaders, body: ["jsonrpc": "2.0", "method": "notifications/initialized"])
         let start = ContinuousClock.now
+        var answered = 0
         var limited: String?
         var sent = 0
         // Ten at a time, at most five seconds in all.
         while sent < burst, limited == nil, ContinuousClock.now - start < .seconds(5) {
             let batch = min(10, burst - sent)
             let responses = await withTaskGroup(of: Response?.self) { group in
-                for _ in 0..<batch { group.addTask { await post(url: url, headers: sessionHeaders, body: ping) } }
+                // Distinct ids: a server may route answers by id, and a repeated one would stall all but one.
+                for index in sent..<(sent + batch) {
+                    let ping: JSONValue = ["jsonrpc": "2.0", "id": .string("mcpguard-burst-\(index)"), "method": "ping"]
+                    group.addTask { await post(url: url, headers: sessionHeaders, body: ping) }
+                }
                 var all: [Response?] = []
                 for await response in group { all.append(response) }
                 return all
             }
             sent += batch
+            answered += responses.compactMap { $0 }.count
             for case let response? in responses where limited == nil {
                 if [429, 503].contains(response.status) || response.headers["retry-after"] != nil {
                     limited = "HTTP \(response.status)" + (response.headers["retry-after"].map { ", Retry-After: \($0)" } ?? "") + " after \(sent) requests"
@@ -140,6 +147,9 @@ public struct HTTPSessionProbe: Sendable {
         if let session { await delete(url: url, headers: headers, session: session) }
         let elapsed = String(format: "%.1f", (ContinuousClock.now - start).seconds)
         if let limited { return ProbeCheckResult(rule: Rules.probeRateLimit.id, ran: true, detail: "sent up to \(burst) pings; throttled: \(limited)") }
+        guard answered * 2 >= sent else {
+            return .skipped(Rules.probeRateLimit, "only \(answered) of \(sent) pings were answered within \(elapsed) s, so throttling cannot be told from a slow server")
+        }
         return ProbeCheckResult(rule: Rules.probeRateLimit.id, ran: true, detail: "sent \(sent) pings in \(elapsed) s",
                                 problems: [ProbeProblem(message: "\(sent) pings in \(elapsed) s met no 429, 503 or Retry-After", key: "burst")])
     }
