@@ -115,12 +115,14 @@ extension ActiveProbe {
         return results
     }
 
-    /// A call of a tool that does not exist, for the leak screen (its error is recorded there); not a check of its own.
-    func unknownToolCall(_ session: ProbeSession) async {
-        guard await session.capabilities["tools"] != nil, await session.budgetLeft else { return }
+    /// A call of a tool that does not exist: its error feeds the leak screen, and a crash or hang on it is a
+    /// robustness problem.
+    func unknownToolCall(_ session: ProbeSession) async -> ProbeProblem? {
+        guard await session.capabilities["tools"] != nil, await session.budgetLeft else { return nil }
         let name = "mcpguard_no_such_tool"
         await session.sent(name)
-        let reply = await session.request("tools/call", ["name": .string(name), "arguments": [:]], label: "a call of the unknown tool \(name)")
-        _ = await survival(session, after: "a call of an unknown tool", reply: reply)
+        let label = "a call of the unknown tool \(name)"
+        let reply = await session.request("tools/call", ["name": .string(name), "arguments": [:]], label: label)
+        return await survival(session, after: label, reply: reply)
     }
 }

@@ -97,7 +97,9 @@ public struct ActiveProbe: Sendable {
         results.append(await protocolVersion(session))
         results += await inputValidation(session)
         results.append(await resourceBoundary(session))
-        await unknownToolCall(session)
+        let hadTools = await session.capabilities["tools"] != nil
+        if let problem = await unknownToolCall(session), results[0].ran { results[0].problems.append(problem) }
+        if hadTools, results[0].ran { results[0].detail += "; later a call of an unknown tool" }
         results.append(await errorLeakage(session))
         await session.close()
         return Report(checks: results, failure: nil, serverInfo: await session.serverInfo, toolCount: await session.tools.count,
