@@ -57,14 +57,10 @@ public struct ServerProbe: Sendable {
         }
     }
 
+    /// The transport checks first (a fixed, short list), then the JSON-RPC probes in what is left of the budget.
     func probeRemote(_ spec: ServerSpec) async -> Outcome {
         let url = spec.url ?? ""
-        var report: ActiveProbe.Report
-        if spec.transport == .http {
-            report = await ActiveProbe(options: options).run { try await HTTPProbeLink.connect(url: url, headers: spec.headers) }
-        } else {
-            report = ActiveProbe.Report(checks: ActiveProbe.families.map { skipped($0, "a legacy HTTP+SSE server: the JSON-RPC probes need stdio or Streamable HTTP") }, failure: nil)
-        }
+        let start = ContinuousClock.now
         var transportProbe = RemoteSecurityProbe()
         transportProbe.timeout = options.requestTimeout
         let observations = await transportProbe.probe(spec)
@@ -79,6 +75,14 @@ public struct ServerProbe: Sendable {
             unauthenticatedStatus = outcome.unauthenticatedStatus
         } else {
             extra += [Rules.probeSessionID, Rules.probeRateLimit, Rules.probeCORS].map { skipped($0, "a legacy HTTP+SSE server: these checks are for Streamable HTTP") }
+        }
+        var report: ActiveProbe.Report
+        if spec.transport == .http {
+            var rest = options
+            rest.budget = max(.zero, options.budget - (ContinuousClock.now - start))
+            report = await ActiveProbe(options: rest).run { try await HTTPProbeLink.connect(url: url, headers: spec.headers) }
+        } else {
+            report = ActiveProbe.Report(checks: ActiveProbe.families.map { skipped($0, "a legacy HTTP+SSE server: the JSON-RPC probes need stdio or Streamable HTTP") }, failure: nil)
         }
         if report.failure != nil, transportFindings.isEmpty == false || extra.contains(where: \.ran) {
             report.failure = nil  // the transport was checked even though the JSON-RPC probes could not run
