@@ -3,7 +3,7 @@ import Foundation
 import GuardCore
 import GuardScan
 
-/// Renders a scan report to stdout or a file and maps it to the exit code (`--fail-on`); `scan` and `probe` share it.
+/// Renders a scan report to stdout or a file and maps it to the exit code (`--fail-on`), exactly as `scan` does.
 struct ReportOutput {
     var format: ReportFormat
     var outputPath: String?
