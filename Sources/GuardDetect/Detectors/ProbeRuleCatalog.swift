@@ -8,13 +8,13 @@ extension Rules {
         id: "probe-robustness", name: "Server not robust to bad messages",
         summary: "Sent malformed JSON, parameters of the wrong type, an unknown method, a message of a few megabytes or one nested 10,000 deep, the server crashed, stopped answering, or answered with a success instead of an error.",
         remediation: "Parse every message defensively: answer what cannot be parsed or validated with a JSON-RPC error (-32700, -32600, -32601, -32602), cap message size and nesting depth, and never let one request take the process down.",
-        defaultSeverity: .medium, checklist: ["SRV-API-01", "SRV-TOOL-01", "SRV-PLAT-04"], kind: .probe
+        defaultSeverity: .medium, checklist: ["SRV-API-01", "SRV-PLAT-04"], kind: .probe
     )
     public static let probeProtocolVersion = RuleDescriptor(
         id: "probe-protocol-version", name: "Protocol version not negotiated safely",
         summary: "An initialize with an unknown future protocolVersion, or with one of the wrong type, crashed the server, went unanswered, or was accepted as if that version existed.",
         remediation: "Answer initialize with a protocol version the server supports (or an error), whatever version string or type the client sends.",
-        defaultSeverity: .medium, checklist: ["SRV-PLAT-04", "SRV-API-01"], kind: .probe
+        defaultSeverity: .medium, checklist: ["SRV-PLAT-04"], kind: .probe
     )
     public static let probeErrorLeakage = RuleDescriptor(
         id: "probe-error-leakage", name: "Errors leak internals",
@@ -56,7 +56,7 @@ extension Rules {
         id: "probe-cors", name: "Permissive CORS",
         summary: "A preflight or a request from a foreign Origin is answered with Access-Control-Allow-Origin: * or with that origin echoed back, so any web page may read the server's answers (worse with Allow-Credentials: true).",
         remediation: "Send CORS headers only for the origins you serve, never echo an arbitrary Origin, and never combine a wildcard or echoed origin with credentials.",
-        defaultSeverity: .medium, checklist: ["SRV-AUTH-01", "SRV-ISO-02"], kind: .probe
+        defaultSeverity: .medium, checklist: ["SRV-AUTH-01"], kind: .probe
     )
 
     /// Every rule `mcpguard probe` can report besides the transport probes in ``probes``.
