@@ -57,6 +57,12 @@ struct ProbeCLITests {
         let result = try CLIRunner.run(["probe", "basic", "--config", config.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"probe-robustness\""))
+        // A configured remote server is refused before anything is sent to it.
+        let remote = directory.appendingPathComponent("remote.json")
+        try #"{"mcpServers": {"far": {"url": "https://mcp.example.invalid/mcp"}}}"#.write(to: remote, atomically: true, encoding: .utf8)
+        let refused = try CLIRunner.run(["probe", "far", "--config", remote.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("far is a remote server (mcp.example.invalid)") && refused.stderr.contains("--i-own-this-server"), "\(refused.stderr)")
         let missing = try CLIRunner.run(["probe", "--server", "nope", "--config", config.path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no configured server is named nope"), "\(missing.stderr)")
