@@ -6,26 +6,12 @@ import Testing
 
 @Suite("Weak TLS cipher suites", .serialized)
 struct WeakCipherProbeTests {
-    /// A self-signed certificate and key for 127.0.0.1 in `directory`.
-    static func certificate(in directory: URL) throws -> (cert: String, key: String) {
-        let cert = directory.appendingPathComponent("cert.pem").path
-        let key = directory.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        return (cert, key)
-    }
-
     @Test("a TLS 1.2 server with only RSA key exchange is reported; Python's defaults (ECDHE, AEAD) pass; plain HTTP is skipped")
     func weakSuites() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcpguard-ciphers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (cert, key) = try Self.certificate(in: directory)
+        let (cert, key) = try Fixture.selfSignedCertificate(in: directory)
         let probe = RemoteSecurityProbe()
 
         let weak = try await HTTPFixture(["PORT", cert, key, "weak-ciphers"], script: "tls_server.py")
