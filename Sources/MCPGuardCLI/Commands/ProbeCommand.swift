@@ -90,7 +90,19 @@ struct ProbeCommand: AsyncParsableCommand {
         defer { session?.close() }
         let outcome = await probe.probe(spec, launch: launch)
         let report = ServerProbe.report([outcome], subject: "\(spec.name) (active probe\(sandbox ? ", sandboxed" : ""))")
-        try ReportOutput(format: format, outputPath: outputPath, failOn: failOn).emit(report)
+        try ReportOutput(format: format, outputPath: outputPath, failOn: failOn, textTrailer: Self.checkLines(report.checks)).emit(report)
+    }
+
+    /// What every check did, for the text report: the JSON carries the same records as `checks`.
+    static func checkLines(_ checks: [CheckRecord]) -> String {
+        guard !checks.isEmpty else { return "" }
+        let width = checks.map(\.rule.count).max() ?? 0
+        var lines = ["", "Checks:"]
+        for check in checks {
+            let rule = check.rule.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  " + check.outcome.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + rule + "  " + (check.detail ?? ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The server to probe: from the command line, or found by name in the host configs.

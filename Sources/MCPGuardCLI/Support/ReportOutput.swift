@@ -8,6 +8,15 @@ struct ReportOutput {
     var format: ReportFormat
     var outputPath: String?
     var failOn: String
+    /// Lines added after a text report (probe lists its checks there); other formats carry them in their own way.
+    var textTrailer: String?
+
+    init(format: ReportFormat, outputPath: String?, failOn: String, textTrailer: String? = nil) {
+        self.format = format
+        self.outputPath = outputPath
+        self.failOn = failOn
+        self.textTrailer = textTrailer
+    }
 
     func emit(_ report: ScanReport) throws {
         let renderer: any ReportRenderer = switch format {
@@ -15,7 +24,8 @@ struct ReportOutput {
         case .text: TextReportRenderer(style: TerminalStyle(enabled: outputPath == nil && Terminal.stdoutSupportsColor))
         default: format.renderer()
         }
-        let rendered = renderer.render(report)
+        var rendered = renderer.render(report)
+        if format == .text, let textTrailer { rendered += textTrailer }
         if let outputPath {
             try Terminal.writeFile(outputPath, rendered)
             let counts = report.countsBySeverity
