@@ -14,7 +14,7 @@ public struct MCPGuardCommand: AsyncParsableCommand {
             do its job (bad arguments, unreadable input, every server failed).
             """,
         version: MCPGuardVersion.current,
-        subcommands: [ScanCommand.self, DiscoverCommand.self, InventoryCommand.self, PinCommand.self, DiffCommand.self, DirectoryCommand.self, AuditCommand.self, RunCommand.self, StatusCommand.self, InstallCommand.self, UninstallCommand.self, SecretsCommand.self, PolicyCommand.self, ChecklistCommand.self, AssessCommand.self, SandboxExecCommand.self]
+        subcommands: [ScanCommand.self, DiscoverCommand.self, InventoryCommand.self, PinCommand.self, DiffCommand.self, DirectoryCommand.self, AuditCommand.self, RunCommand.self, StatusCommand.self, InstallCommand.self, UninstallCommand.self, SecretsCommand.self, PolicyCommand.self, ChecklistCommand.self, AssessCommand.self, ProbeCommand.self, SandboxExecCommand.self]
     )
 
     public init() {}

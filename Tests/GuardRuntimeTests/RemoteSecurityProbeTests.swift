@@ -80,16 +80,7 @@ struct RemoteSecurityProbeTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcpguard-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let cert = directory.appendingPathComponent("cert.pem").path
-        let key = directory.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        #expect(openssl.terminationStatus == 0)
+        let (cert, key) = try Fixture.selfSignedCertificate(in: directory)
 
         let modern = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
         let observations = await probe.probe(ServerSpec(name: "t", transport: .http, url: "https://127.0.0.1:\(modern.port)/mcp"))

@@ -17,6 +17,21 @@ enum Fixture {
         ServerSpec(name: file, command: python, args: [server(file)] + arguments, env: env)
     }
 
+    /// A self-signed certificate and key for 127.0.0.1, written into `directory` by openssl.
+    static func selfSignedCertificate(in directory: URL) throws -> (cert: String, key: String) {
+        let cert = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw FixtureError("openssl could not make a test certificate") }
+        return (cert, key)
+    }
+
     static func requireEnvironment() throws {
         for path in [python, legacyPython] where !FileManager.default.isExecutableFile(atPath: path) {
             throw FixtureError("missing \(path): run scripts/bootstrap")

@@ -91,7 +91,7 @@ public final class StdioTransport: MCPTransport {
         thread.start()
     }
 
-    private static func startDraining(_ handle: FileHandle, into tail: StderrTail) {
+    static func startDraining(_ handle: FileHandle, into tail: StderrTail) {
         let thread = Thread {
             let descriptor = handle.fileDescriptor
             var buffer = [UInt8](repeating: 0, count: 16 * 1024)

@@ -15,12 +15,12 @@ public struct ScanPipeline: Sendable {
     /// Descriptors of the non-detector rules that fired (probes, pins, directory), for SARIF.
     static func extraRules(for findings: [Finding]) -> [RuleDescriptor] {
         let fired = Set(findings.map(\.rule))
-        return (Rules.probes + PinRules.all).filter { fired.contains($0.id) }
+        return (Rules.probes + Rules.activeProbes + PinRules.all).filter { fired.contains($0.id) }
     }
 
     /// Every rule a scan can report, for checklist coverage.
     public static var allRules: [RuleDescriptor] {
-        (DetectionEngine.builtIn.rules + Rules.probes + PinRules.all).sorted { $0.id < $1.id }
+        (DetectionEngine.builtIn.rules + Rules.probes + Rules.activeProbes + PinRules.all).sorted { $0.id < $1.id }
     }
 
     /// `probeFindings` come from live checks (``RemoteSecurityAudit``) and are reported beside the detectors'.
