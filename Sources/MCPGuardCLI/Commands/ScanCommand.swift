@@ -56,26 +56,7 @@ struct ScanCommand: AsyncParsableCommand {
             guard let collected = try await inputs.collect() else { return }
             report = collected.report
         }
-        let renderer: any ReportRenderer = switch format {
-        case .sarif: SARIFReportRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
-        case .text: TextReportRenderer(style: TerminalStyle(enabled: outputPath == nil && Terminal.stdoutSupportsColor))
-        default: format.renderer()
-        }
-        let rendered = renderer.render(report)
-        if let outputPath {
-            try Terminal.writeFile(outputPath, rendered)
-            let counts = report.countsBySeverity
-            let summary = Severity.descending.filter { (counts[$0] ?? 0) > 0 }.map { "\(counts[$0]!) \($0.rawValue)" }
-            Terminal.writeStderr(
-                "mcpguard: wrote \(format.rawValue) report to \(outputPath): \(report.findings.count) findings"
-                    + (summary.isEmpty ? "" : " (\(summary.joined(separator: ", ")))") + ", status \(report.status.rawValue)\n"
-            )
-        } else {
-            Terminal.writeStdout(rendered)
-        }
-        let threshold = Severity(name: failOn) ?? .critical
-        let code = failOn.lowercased() == "none" ? (report.exitCode(failOn: .critical) == 2 ? 2 : 0) : report.exitCode(failOn: threshold)
-        if code != 0 { throw ExitCode(code) }
+        try ReportOutput(format: format, outputPath: outputPath, failOn: failOn).emit(report)
     }
 
     /// A text to screen: a file, or standard input for `-`. Not UTF-8 is one clear error.
