@@ -326,10 +326,10 @@ struct EgressProxyTests {
         let origin = try TinyOrigin()
         defer { origin.stop() }
         let harness = try ProxyHarness(allow: ["127.0.0.1:\(origin.port)"]) { options in
-            // Long enough that, on a loaded machine, the idle connection and the tunnel still hold both slots
-            // when the third arrives; short enough for the test to watch them expire.
-            options.headerTimeout = .milliseconds(1000)
-            options.idleTimeout = .milliseconds(2500)
+            // Long enough that, on a loaded machine, the idle connection (closed at the header timeout) and the
+            // tunnel still hold both slots when the third arrives; short enough for the test to watch them expire.
+            options.headerTimeout = .milliseconds(4000)
+            options.idleTimeout = .milliseconds(6000)
             options.maxConnections = 2
         }
         defer { harness.stop() }
@@ -349,7 +349,7 @@ struct EgressProxyTests {
 
         let started = ContinuousClock.now
         #expect(TestSocket.readSome(tunnel) == nil)
-        #expect(ContinuousClock.now - started < .seconds(4))
+        #expect(ContinuousClock.now - started < .seconds(8))
         let events = harness.waitForEvents(4)
         #expect(events.contains { $0.status == 408 })
         #expect(events.contains { $0.status == 503 })

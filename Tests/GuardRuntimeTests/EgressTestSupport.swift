@@ -59,7 +59,7 @@ final class TinyOrigin: Sendable {
 
     private func answer(_ client: Int32) {
         defer { close(client) }
-        TestSocket.setTimeout(client, seconds: 2)
+        TestSocket.setTimeout(client, seconds: 10)
         var data: [UInt8] = []
         var headEnd: Int?
         while headEnd == nil, let more = TestSocket.readSome(client) {
@@ -117,7 +117,7 @@ enum TestSocket {
             close(fd)
             throw FixtureError("connect 127.0.0.1:\(port): \(String(cString: strerror(code)))")
         }
-        setTimeout(fd, seconds: 3)
+        setTimeout(fd, seconds: 10)
         return fd
     }
 
@@ -134,7 +134,7 @@ enum TestSocket {
             close(fd)
             throw FixtureError("connect \(path): \(String(cString: strerror(code)))")
         }
-        setTimeout(fd, seconds: 3)
+        setTimeout(fd, seconds: 10)
         return fd
     }
 

@@ -48,7 +48,9 @@ struct HTTPServerProbeTests {
         #expect(records["probe-tls-weak-cipher"] == [.skipped])
         #expect(records["auth-missing"] == [.skipped])
         #expect(records["probe-rate-limit"] == [.failed])
-        #expect(outcome.checks.first { $0.rule == "probe-rate-limit" }?.detail?.hasPrefix("sent 50 pings in") == true, "\(outcome.checks.filter { $0.rule == "probe-rate-limit" })")
+        // Up to 50 pings in the 5 s window: a loaded machine sends fewer, and none is throttled either way.
+        let burst = outcome.checks.first { $0.rule == "probe-rate-limit" }?.detail ?? ""
+        #expect(burst.wholeMatch(of: /sent \d+ pings in [0-9.]+ s/) != nil, "\(burst)")
     }
 
     @Test("a careless HTTP server: foreign Origin, permissive CORS with credentials, counter session ids, no rate limit")

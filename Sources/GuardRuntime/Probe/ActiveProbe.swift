@@ -52,6 +52,9 @@ public struct ProbeProblem: Sendable, Hashable {
 public struct ActiveProbe: Sendable {
     public struct Options: Sendable {
         public var requestTimeout: Duration = .seconds(5)
+        /// How long the server may take to answer `initialize` (a cold npx or uvx start, or a loaded
+        /// machine, takes far longer than any later answer); as the scan's default.
+        public var startupTimeout: Duration = .seconds(60)
         /// For the whole run; what is left when it runs out is recorded as skipped.
         public var budget: Duration = .seconds(60)
         /// Call every tool, not only those annotated read-only (the server runs in mcpguard's sandbox).

@@ -64,7 +64,7 @@ actor ProbeSession {
             "protocolVersion": .string(ProtocolVersion.legacy[0]), "capabilities": [:],
             "clientInfo": ["name": "mcpguard-probe", "version": .string(MCPGuardVersion.current)],
         ]
-        let reply = await request("initialize", params, label: "initialize", timeout: max(timeout, .seconds(30)), screen: false)
+        let reply = await request("initialize", params, label: "initialize", timeout: max(timeout, options.startupTimeout), screen: false)
         switch reply {
         case .result(let value):
             capabilities = value["capabilities"]?.objectValue ?? JSONObject()
@@ -74,7 +74,7 @@ actor ProbeSession {
         case .http(let status, _):
             return "initialize was refused with HTTP \(status)"
         case .silent:
-            return "no answer to initialize within \(Int(max(timeout, .seconds(30)).seconds)) s"
+            return "no answer to initialize within \(Int(max(timeout, options.startupTimeout).seconds)) s"
         case .gone(let how):
             let tail = String(link?.diagnostics.suffix(300) ?? "")
             // A stderr tail is the server's own text: whatever secret it printed is masked before it is shown.
