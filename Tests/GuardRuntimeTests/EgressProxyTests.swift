@@ -266,9 +266,15 @@ struct EgressProxyTests {
             #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(name): \(answer)")
             #expect(answer.hasSuffix("path=/x host=\(name):\(port) body="))
         }
+        // Events are reported as connections end, which a loaded machine may reorder: match them by host.
         let events = harness.waitForEvents(cases.count + 2)
-        #expect(events.prefix(cases.count).allSatisfy { if case .refused = $0.outcome { true } else { false } })
-        #expect(events.suffix(2).allSatisfy { $0.outcome == .relayed && $0.host == "localhost" })
+        for (name, _) in cases {
+            #expect(events.contains { event in
+                guard case .refused = event.outcome else { return false }
+                return event.host == name
+            }, "\(name): \(events)")
+        }
+        #expect(events.filter { $0.outcome == .relayed && $0.host.lowercased().hasPrefix("localhost") }.count == 2, "\(events)")
         #expect(origin.waitForRequests(2).count == 2)
     }
 

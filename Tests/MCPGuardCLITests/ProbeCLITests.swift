@@ -15,7 +15,7 @@ struct ProbeCLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["MCPGUARD_TEST_MARKER"] = marker
-        let result = try CLIRunner.run(["probe", "--format", "json", "--", Self.python, LiveScanCLITests.fixture("probe_broken_server.py"), directory.appendingPathComponent("wiped").path],
+        let result = try CLIRunner.run(["probe", "--budget", "400", "--format", "json", "--", Self.python, LiveScanCLITests.fixture("probe_broken_server.py"), directory.appendingPathComponent("wiped").path],
                                        environment: environment)
         #expect(result.status == 1, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
@@ -33,7 +33,7 @@ struct ProbeCLITests {
 
     @Test("the SDK's server probes clean (exit 0), and the text report lists the checks")
     func healthyServer() throws {
-        let result = try CLIRunner.run(["probe", "--", Self.python, LiveScanCLITests.fixture("basic_server.py")])
+        let result = try CLIRunner.run(["probe", "--budget", "400", "--", Self.python, LiveScanCLITests.fixture("basic_server.py")])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("Checks:"))
         let skipped = result.stdout.split(separator: "\n").first { $0.contains("skipped probe-input-validation") }
@@ -57,7 +57,7 @@ struct ProbeCLITests {
         let config = directory.appendingPathComponent("mcp.json")
         let text = #"{"mcpServers": {"basic": {"command": "\#(Self.python)", "args": ["\#(LiveScanCLITests.fixture("basic_server.py"))"]}}}"#
         try text.write(to: config, atomically: true, encoding: .utf8)
-        let result = try CLIRunner.run(["probe", "basic", "--config", config.path, "--format", "json"])
+        let result = try CLIRunner.run(["probe", "basic", "--budget", "400", "--config", config.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"probe-robustness\""))
         // A configured remote server is refused before anything is sent to it.
