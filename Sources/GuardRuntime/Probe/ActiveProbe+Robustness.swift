@@ -55,8 +55,15 @@ extension ActiveProbe {
             switch await session.ping() {
             case .result: return nil
             case .gone(let reason): how = reason
-            case .silent: how = "stopped answering (no answer to ping within \(Int(options.requestTimeout.seconds)) s)"
             case .error, .http: return nil  // alive, if unfriendly
+            case .silent:
+                // Slow is not hung: on a loaded machine an answer can come well after the request timeout, so a
+                // second ping gets three times as long before the server is called stuck.
+                switch await session.ping(timeout: options.requestTimeout * 3) {
+                case .result, .error, .http: return nil
+                case .gone(let reason): how = reason
+                case .silent: how = "stopped answering (no answer to two pings within \(Int((options.requestTimeout * 4).seconds)) s)"
+                }
             }
         }
         let text = how ?? "stopped answering"

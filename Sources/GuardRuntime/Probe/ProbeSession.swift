@@ -117,8 +117,8 @@ actor ProbeSession {
     }
 
     /// Whether the server still answers `ping`; `.result` when it does.
-    func ping() async -> ProbeReply {
-        await request("ping", nil, label: "ping", screen: false)
+    func ping(timeout: Duration? = nil) async -> ProbeReply {
+        await request("ping", nil, label: "ping", timeout: timeout, screen: false)
     }
 
     /// Starts the server again after it died, within ``ActiveProbe/Options/maxRestarts``.
