@@ -26,7 +26,10 @@ public final class StdioProbeLink: ProbeLink {
         guard await write(bytes + [0x0A], until: deadline) else {
             return process.isRunning ? .silent : .gone(exitDescription)
         }
-        while ContinuousClock.now < deadline {
+        // The reader thread fills the inbox on its own; this task may be scheduled late (a busy process), so
+        // the inbox is looked at once more after the deadline before the server is called silent.
+        while true {
+            let late = ContinuousClock.now >= deadline
             let answer = inbox.withLock { messages in
                 messages[mark...].first { message in
                     (message.kind == .response || message.kind == .errorResponse) && (message.id == id || (message.id == nil && message.kind == .errorResponse))
@@ -37,9 +40,9 @@ public final class StdioProbeLink: ProbeLink {
                 return .result(answer.result ?? .null)
             }
             if !process.isRunning { return .gone(exitDescription) }
+            if late { return .silent }
             try? await Task.sleep(for: .milliseconds(10))
         }
-        return process.isRunning ? .silent : .gone(exitDescription)
     }
 
     public func notify(_ bytes: [UInt8]) async {
@@ -78,11 +81,12 @@ public final class StdioProbeLink: ProbeLink {
             done.withLock { $0 = ok }
         }
         thread.start()
-        while ContinuousClock.now < deadline {
+        while true {
+            let late = ContinuousClock.now >= deadline
             if let ok = done.withLock({ $0 }) { return ok }
+            if late { return false }
             try? await Task.sleep(for: .milliseconds(5))
         }
-        return false
     }
 
     private func startReading() {
