@@ -85,6 +85,9 @@ public final class EgressProxy: Sendable {
         server?.stop()
     }
 
+    /// Connections being served now (0 when stopped); a snapshot, for tests and status.
+    var activeConnections: Int { acceptor.withLock { $0?.activeConnections ?? 0 } }
+
     /// A full house: a short 503 without waiting (the accept thread must not block), and its event.
     private func refuseOverflow(_ client: Int32) {
         let reason = "mcpguard sandbox: too many connections (\(options.maxConnections)) through the egress proxy"

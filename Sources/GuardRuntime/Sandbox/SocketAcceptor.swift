@@ -55,6 +55,12 @@ final class SocketAcceptor: Sendable {
         }
     }
 
+    /// Connections whose handler is still running: what holds a slot once the next accept has reaped the
+    /// finished ones. For tests and status, a snapshot.
+    var activeConnections: Int {
+        state.withLock { state in state.connections.keys.filter { !state.finished.contains($0) }.count }
+    }
+
     /// Serves on a thread of its own.
     func start() throws(SocketError) {
         try state.withLock { (state) throws(SocketError) in
