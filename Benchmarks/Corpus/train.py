@@ -195,6 +195,12 @@ def choose_threshold(task, keep, c, target):
     for fold in folds:
         if not fold:
             continue
+        # A part whose complement holds one class only (all positives of a rare class sit in this part)
+        # cannot be scored out of fold: it is left out of the threshold, not fitted.
+        trained = {task.labels[i] for i, g in enumerate(task.groups) if keep(g) and g not in fold}
+        trained |= {1 for bag in task.bags if keep(bag[1]) and bag[1] not in fold}
+        if len(trained) < 2:
+            continue
         model = fit(task, lambda g: keep(g) and g not in fold, c)
         scores, labels = record_scores(model, task, lambda g: keep(g) and g in fold)
         for identifier, score in scores.items():
