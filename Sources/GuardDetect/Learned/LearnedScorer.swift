@@ -120,6 +120,8 @@ struct ExplainingSink: FeatureSink {
         case .chars, .cjk:
             // Character n-grams are credited to their word, so a reason stays readable.
             contributions["'\(text)'", default: 0] += weight * 0.25
+        case .clause:
+            contributions[text + " in one sentence", default: 0] += weight
         }
     }
 

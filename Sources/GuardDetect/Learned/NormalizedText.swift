@@ -103,6 +103,20 @@ struct NormalizedText {
     }
 
     @inline(__always)
+    /// The structural flags of the signal words inside a run of CJK characters: one table look-up per
+    /// character, a comparison only where a signal word starts with it.
+    static func cjkClauseFlags(_ run: ArraySlice<UInt32>) -> StructuralFeature {
+        var found: StructuralFeature = []
+        guard run.count >= 2 else { return found }
+        for position in run.indices {
+            guard let entries = StructuralLexicon.cjkByFirst[run[position]] else { continue }
+            for entry in entries where position + entry.word.count <= run.endIndex {
+                if run[position..<(position + entry.word.count)].elementsEqual(entry.word) { found.formUnion(entry.flags) }
+            }
+        }
+        return found
+    }
+
     static func isWord(_ value: UInt32) -> Bool {
         if value < 0x80 {
             return (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || value == 0x5F

@@ -73,18 +73,18 @@ enum StructuralLexicon {
         .addressesModel: ["assistant", "ai", "llm", "model", "agent", "chatbot", "claude", "gpt", "chatgpt", "gemini", "copilot", "bot", "asistente", "assistent", "ассистент", "модель"],
         .secondPerson: ["you", "your", "yourself", "tu", "usted", "du", "dein", "vous", "ты", "вы"],
         .shellCommand: ["curl", "wget", "bash", "sh", "zsh", "powershell", "pwsh", "chmod", "sudo", "eval", "exec", "nc", "netcat", "rm", "printenv", "env", "iex", "certutil", "mshta", "rundll32", "regsvr32", "crontab", "ssh", "scp"],
-        .secretWords: ["password", "passwords", "token", "tokens", "api_key", "apikey", "credentials", "credential", "secret", "secrets", "mnemonic", "seed", "id_rsa", "private_key", "cookies", "contraseña", "passwort", "пароль"],
-        .deprecation: ["deprecated", "obsolete", "outdated", "discontinued", "legacy", "replaced", "sunset", "veraltet", "obsoleto", "устарел"],
-        .upgrade: ["upgrade", "upgraded", "enhancement", "maintenance", "patch", "migrated", "migration", "hotfix"],
+        .secretWords: ["clave", "senha", "schlüssel", "ключ", "ключи", "passphrase", "password", "passwords", "token", "tokens", "api_key", "apikey", "credentials", "credential", "secret", "secrets", "mnemonic", "seed", "id_rsa", "private_key", "cookies", "contraseña", "passwort", "пароль"],
+        .deprecation: ["retired", "decommissioned", "unsupported", "deprecated", "obsolete", "outdated", "discontinued", "legacy", "replaced", "sunset", "veraltet", "obsoleto", "устарел"],
+        .upgrade: ["enhanced", "v2", "newer", "upgrade", "upgraded", "enhancement", "maintenance", "patch", "migrated", "migration", "hotfix"],
         .urgency: ["important", "urgent", "critical", "mandatory", "immediately", "attention", "warning", "required", "must", "wichtig", "importante", "важно", "urgente"],
         .concealment: ["secretly", "silently", "quietly", "covertly", "discreetly", "invisibly", "unnoticed", "stealthily"],
-        .override: ["ignore", "disregard", "forget", "override", "bypass", "supersede", "supersedes", "ignora", "ignoriere", "ignorieren", "ignorez", "ignorer", "игнорируй", "забудь", "olvida"],
-        .sending: ["send", "forward", "upload", "transmit", "post", "email", "exfiltrate", "bcc", "leak", "share", "envía", "sende", "envoyer", "отправь"],
+        .override: ["ignorar", "vergiss", "oublie", "dimentica", "esqueça", "игнорировать", "ignoring", "ignore", "disregard", "forget", "override", "bypass", "supersede", "supersedes", "ignora", "ignoriere", "ignorieren", "ignorez", "ignorer", "игнорируй", "забудь", "olvida"],
+        .sending: ["cc", "attach", "append", "webhook", "envia", "envoie", "invia", "senden", "schicke", "weiterleiten", "перешли", "отправить", "send", "forward", "upload", "transmit", "post", "email", "exfiltrate", "bcc", "leak", "share", "envía", "sende", "envoyer", "отправь"],
         .toolWords: ["tool", "tools", "function", "invoke", "mcp", "server", "herramienta", "werkzeug", "outil", "инструмент"],
         .absolutes: ["always", "never", "every", "all", "any", "siempre", "immer", "toujours", "всегда", "nunca", "niemals", "jamais", "никогда"],
-        .userWords: ["user", "users", "human", "usuario", "benutzer", "utilisateur", "пользователь"],
-        .authority: ["system", "admin", "administrator", "developer", "root", "operator", "sistema", "système", "система"],
-        .instructionWords: ["instructions", "instruction", "prompt", "directive", "directives", "rules", "instrucciones", "anweisungen", "consignes", "инструкции"],
+        .userWords: ["usuário", "utente", "nutzer", "user", "users", "human", "usuario", "benutzer", "utilisateur", "пользователь"],
+        .authority: ["official", "certified", "verified", "trusted", "endorsed", "maintainer", "sysadmin", "system", "admin", "administrator", "developer", "root", "operator", "sistema", "système", "система"],
+        .instructionWords: ["istruzioni", "instruções", "инструкций", "anweisung", "befehle", "directions", "instructions", "instruction", "prompt", "directive", "directives", "rules", "instrucciones", "anweisungen", "consignes", "инструкции"],
         .funds: ["wallet", "transfer", "payment", "amount", "recipient", "iban", "usdc", "eth", "btc", "swap", "withdraw", "allowance"],
         .offensiveVerb: ["steal", "exfiltrate", "phish", "phishing", "exploit", "hijack", "dump", "harvest", "keylogger", "backdoor", "ransomware", "persistence", "evade", "evasion", "inject", "spoof", "crack", "bruteforce", "enumerate", "escalate", "impersonate", "obfuscate", "implant", "beacon", "lateral", "mimikatz", "payload"],
         .defensiveWords: ["detect", "detection", "monitor", "monitoring", "alert", "alerts", "investigate", "incident", "prevent", "protect", "audit", "compliance", "remediate", "remediation", "mitigate", "mitigation", "defend", "vulnerability", "scanner"],
@@ -93,10 +93,34 @@ enum StructuralLexicon {
     static let pairs: [StructuralFeature: [String]] = [
         .youMust: ["you must", "you should", "you need", "you have", "you will", "you are", "you shall", "you may", "make sure", "be sure", "du musst", "debes", "vous devez", "ты должен"],
         .doNotTell: ["not tell", "not mention", "not inform", "not reveal", "not disclose", "t tell", "t mention", "t reveal", "never tell", "never mention", "never reveal", "without telling", "without informing"],
-        .insteadUse: ["instead use", "use instead", "instead call", "replaced by", "no longer", "moved to", "superseded by", "switch to"],
-        .beforeAnything: ["before any", "before using", "before calling", "before answering", "before responding", "first call", "must first", "always call", "always use", "before every", "prior to"],
-        .previousInstructions: ["previous instructions", "prior instructions", "above instructions", "all instructions", "earlier instructions", "system prompt", "original instructions", "previous rules"],
+        .insteadUse: ["call instead", "use v2", "instead use", "use instead", "instead call", "replaced by", "no longer", "moved to", "superseded by", "switch to"],
+        .beforeAnything: ["first fetch", "first run", "first read", "before proceeding", "before continuing", "before any", "before using", "before calling", "before answering", "before responding", "first call", "must first", "always call", "always use", "before every", "prior to"],
+        .previousInstructions: ["previous directions", "prior directions", "your instructions", "new instructions", "updated instructions", "instrucciones anteriores", "vorherigen anweisungen", "instructions précédentes", "предыдущие инструкции", "istruzioni precedenti", "instruções anteriores", "previous instructions", "prior instructions", "above instructions", "all instructions", "earlier instructions", "system prompt", "original instructions", "previous rules"],
     ]
+
+    /// Scripts without spaces are not split into words, so their few signal words are found as substrings
+    /// of a run (Chinese, Japanese, Korean).
+    static let cjkWords: [(word: [UInt32], flags: StructuralFeature)] = {
+        let table: [StructuralFeature: [String]] = [
+            .override: ["忽略", "无视", "忘记", "無視", "忘れ", "무시", "잊어"],
+            .instructionWords: ["指令", "指示", "提示词", "规则", "命令", "지시", "명령", "プロンプト"],
+            .previousInstructions: ["之前的指令", "以上指令", "先前的指示", "前の指示", "以前の指示", "이전 지시"],
+            .authority: ["系统", "系統", "管理员", "开发者", "システム", "管理者", "開発者", "시스템", "관리자", "개발자"],
+            .sending: ["发送", "發送", "转发", "上传", "送信", "転送", "전송", "보내"],
+            .secretWords: ["密码", "密碼", "密钥", "令牌", "凭证", "パスワード", "秘密鍵", "トークン", "비밀번호", "토큰"],
+            .userWords: ["用户", "用戶", "ユーザー", "사용자"],
+            .toolWords: ["工具", "函数", "ツール", "도구"],
+            .urgency: ["必须", "必須", "务必", "立即", "重要", "必ず", "반드시", "즉시"],
+            .concealment: ["悄悄", "秘密地", "偷偷", "こっそり", "몰래"],
+            .doNotTell: ["不要告诉", "不要提及", "不要透露", "伝えないで", "言わないで", "알리지 마"],
+            .addressesModel: ["助手", "模型", "アシスタント", "モデル", "어시스턴트", "모델"],
+        ]
+        return table.flatMap { flag, words in words.map { (Array($0.unicodeScalars.map(\.value)), flag) } }
+            .sorted { $0.word.lexicographicallyPrecedes($1.word) }  // a fixed order, whatever the dictionary's
+    }()
+
+    /// ``cjkWords`` by their first character.
+    static let cjkByFirst: [UInt32: [(word: [UInt32], flags: StructuralFeature)]] = Dictionary(grouping: cjkWords) { $0.word[0] }
 
     static let byWord: [UInt32: StructuralFeature] = {
         var table: [UInt32: StructuralFeature] = [:]

@@ -1,5 +1,6 @@
 /// Turns text into the sparse features the learned models read: hashed word unigrams and bigrams,
-/// hashed character n-grams of every word, and a few structural flags (``StructuralFeature``).
+/// hashed character n-grams of every word, pairs of structural flags met in one clause (``ClauseFlags``)
+/// and a few whole-text structural flags (``StructuralFeature``). Bigrams do not cross a clause end.
 ///
 /// The featurizer is the one definition of the features: the training script reads what
 /// `DetectionBenchmark export` writes with it, so training and run time cannot drift apart.
@@ -18,7 +19,7 @@ public struct TextFeaturizer: Sendable {
 
     /// Feature namespaces, so a word and an n-gram with the same letters do not share a weight.
     enum Namespace: UInt32 {
-        case word = 1, bigram = 2, chars = 3, cjk = 4
+        case word = 1, bigram = 2, chars = 3, cjk = 4, clause = 5
     }
 
     /// Calls `sink` for every hashed feature occurrence in `text` and records structural flags.
@@ -46,8 +47,15 @@ public struct TextFeaturizer: Sendable {
         var previousWord: UInt32 = 0
         var spacedRun: [UInt32] = []
         var flags: StructuralFeature = []
+        var clause = ClauseFlags()
         while index < scalars.count {
             guard NormalizedText.isWord(scalars[index]) else {
+                let value = scalars[index]
+                clause.note(value)
+                if ClauseFlags.endsClause(value, next: index + 1 < scalars.count ? scalars[index + 1] : nil) {
+                    clause.emit(into: &sink)
+                    previousWord = 0
+                }
                 // A single letter followed by a single separator keeps a spaced-out run going.
                 if !spacedRun.isEmpty, !(scalars[index] == 0x20 || scalars[index] == 0x2E || scalars[index] == 0x2D) || (index + 1 < scalars.count && !NormalizedText.isWord(scalars[index + 1])) {
                     endSpacedRun(&spacedRun, into: &sink)
@@ -75,6 +83,7 @@ public struct TextFeaturizer: Sendable {
             }
             let word = scalars[start..<index]
             if cjk {
+                clause.flags.formUnion(NormalizedText.cjkClauseFlags(word))
                 endSpacedRun(&spacedRun, into: &sink)
                 cjkGrams(word, into: &sink)
                 previousWord = 0
@@ -89,8 +98,10 @@ public struct TextFeaturizer: Sendable {
             var folded = Array(word)
             if !ascii, latin, lookalike { NormalizedText.foldLookalikes(&folded) }
             let hash = emitWord(folded[...], previous: previousWord, into: &sink)
-            flags.formUnion(StructuralLexicon.flags(forWord: hash))
-            if previousWord != 0 { flags.formUnion(StructuralLexicon.flags(forBigram: Self.combine(previousWord, hash))) }
+            var found = StructuralLexicon.flags(forWord: hash)
+            if previousWord != 0 { found.formUnion(StructuralLexicon.flags(forBigram: Self.combine(previousWord, hash))) }
+            flags.formUnion(found)
+            clause.flags.formUnion(found)
             previousWord = hash
             if underscore, folded.count <= 48 {
                 // snake_case names: their parts are words too.
@@ -106,6 +117,7 @@ public struct TextFeaturizer: Sendable {
             }
         }
         endSpacedRun(&spacedRun, into: &sink)
+        clause.emit(into: &sink)
         sink.flag(flags)
     }
 
@@ -195,5 +207,6 @@ public protocol FeatureSink {
 
 /// What a hashed feature was made from, for explanations.
 public enum FeatureKind: Sendable {
-    case word, bigram, chars, cjk
+    /// `clause`: a pair of structural flags found in one clause (``ClauseFlags``); its "word" is their names.
+    case word, bigram, chars, cjk, clause
 }
