@@ -102,7 +102,6 @@ struct NormalizedText {
         return mapping.count == 1 ? mapping.first!.value : nil
     }
 
-    @inline(__always)
     /// The structural flags of the signal words inside a run of CJK characters: one table look-up per
     /// character, a comparison only where a signal word starts with it.
     static func cjkClauseFlags(_ run: ArraySlice<UInt32>) -> StructuralFeature {
@@ -117,6 +116,7 @@ struct NormalizedText {
         return found
     }
 
+    @inline(__always)
     static func isWord(_ value: UInt32) -> Bool {
         if value < 0x80 {
             return (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || value == 0x5F
