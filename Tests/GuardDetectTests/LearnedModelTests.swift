@@ -4,33 +4,26 @@ import Testing
 
 @testable import GuardDetect
 
-/// Collects the words the featurizer emits, to check what it reads through obfuscation.
+/// Collects the words (and the clause features, by name) the featurizer emits, to check what it reads
+/// through obfuscation.
 struct WordSink: FeatureSink {
     var words: [String] = []
+    var clauses: [String] = []
     var flags: StructuralFeature = []
     var occurrences = 0
 
     mutating func add(_ index: Int, kind: FeatureKind, _ word: ArraySlice<UInt32>) {
         occurrences += 1
-        if kind == .word { words.append(String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))) }
+        let text = { String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init))) }
+        if kind == .word { words.append(text()) }
+        if kind == .clause { clauses.append(text()) }
     }
 
     mutating func flag(_ flags: StructuralFeature) { self.flags.formUnion(flags) }
 }
 
 /// The clause features of `text`, by their names.
-func clauses(_ text: String) -> [String] {
-    struct ClauseSink: FeatureSink {
-        var names: [String] = []
-        mutating func add(_ index: Int, kind: FeatureKind, _ word: ArraySlice<UInt32>) {
-            if kind == .clause { names.append(String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))) }
-        }
-        mutating func flag(_ flags: StructuralFeature) {}
-    }
-    var sink = ClauseSink()
-    TextFeaturizer().featurize(text, into: &sink)
-    return sink.names
-}
+func clauses(_ text: String) -> [String] { words(text).clauses }
 
 func words(_ text: String) -> WordSink {
     var sink = WordSink()
