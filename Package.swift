@@ -6,7 +6,7 @@ import PackageDescription
 /// GuardCore and GuardDetect do no I/O so a Swift MCP host can embed them.
 let package = Package(
     name: "mcpguard",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex (Locked) needs macOS 15
     products: [
         .executable(name: "mcpguard", targets: ["mcpguard"]),
         .library(name: "GuardCore", targets: ["GuardCore"]),
@@ -64,7 +64,7 @@ let package = Package(
         // Measures detection quality and speed on the labelled corpus in ../shared/corpus (not part of the tests).
         .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         // Measures what `mcpguard run` adds: the same workload direct and through the guard (not part of the tests).
-        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "GuardRuntime"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py"]),
+        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "GuardRuntime"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py", "raw_server.py", "sdk_client.py"]),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
         .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),

@@ -1,6 +1,6 @@
 // Guard benchmark: the same MCP workload direct and through `mcpguard run` with a full policy, in one run.
 //
-// Usage: swift build -c release && .build/release/GuardBenchmark [--calls N] [--burst N] [--python]
+// Usage: swift build -c release && .build/release/GuardBenchmark [--calls N] [--burst N] [--python | --python-client]
 // The server is this executable in --echo-server mode (a small Swift stdio server, ~1 KB per message), or
 // with --python the same tool on the official Python SDK (Benchmarks/GuardBenchmark/echo_server.py, run
 // with the repository's .venv from the repository root): a realistic server next to the fastest one.
@@ -8,17 +8,21 @@
 // pipelined throughput in messages per second and its ratio to direct, mcpguard's own CPU per round trip
 // and its peak RSS (VmHWM), read from the mcpguard process itself (not the keeper in front of it).
 // Each side runs twice, alternating, and the better run counts, so a noisy neighbour skews both alike.
+// --python-client measures the path users take instead: the official SDK client in front of a raw JSON-RPC
+// server, direct, through an ideal relay and through mcpguard (see PythonClientBenchmark.swift).
 import Foundation
 import GuardCore
 import GuardRuntime
 
 if CommandLine.arguments.contains("--echo-server") { EchoServer.run() }
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--relay" { IdealRelay.run(Array(CommandLine.arguments.dropFirst(3))) }
 
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return fallback }
     return Int(CommandLine.arguments[index + 1]) ?? fallback
 }
 let python = CommandLine.arguments.contains("--python")
+let pythonClient = CommandLine.arguments.contains("--python-client")
 let calls = option("--calls", python ? 500 : 5000)
 let burst = option("--burst", python ? 2000 : 20000)
 /// The server command line: this executable, or the Python SDK server.
@@ -50,6 +54,17 @@ try """
         tools:
           lookup: { action: allow, arguments: { order: { pattern: "^[A-Z0-9-]+$" } }, timeout: 10s }
     """.write(toFile: policy, atomically: true, encoding: .utf8)
+if pythonClient {
+    let benchmark = PythonClientBenchmark(mcpguard: mcpguard, benchmark: executable.path, work: work, fullPolicy: policy, floorPolicy: floorPolicy,
+                                          calls: option("--calls", 2000), concurrency: option("--concurrency", 8), rounds: option("--rounds", 3))
+    var failed = false
+    do { try benchmark.run() } catch {
+        print("GuardBenchmark: \(error)")
+        failed = true
+    }
+    try? FileManager.default.removeItem(at: work)
+    exit(failed ? 1 : 0)
+}
 
 /// One session: a child speaking line-framed JSON-RPC on its stdin/stdout.
 final class Session: @unchecked Sendable {  // the writer thread only sends; this thread only receives

@@ -1,47 +1,83 @@
 /// A JSON object that remembers the order of its members.
 ///
-/// Lookups go through a dictionary; the member order is kept separately so that writing the object
-/// reproduces the order the sender used.
+/// Members are kept in document order, so writing the object reproduces the order the sender used.
+/// MCP objects are small (a handful of members), where a linear scan beats hashing every key the parser
+/// reads and every lookup a control makes; past ``indexThreshold`` members a dictionary index keeps
+/// lookups and the parser's duplicate-key check constant-time, so a hostile object with a million
+/// members costs no more than before.
 public struct JSONObject: Sendable, Hashable {
-    public private(set) var keys: [String]
-    private var storage: [String: JSONValue]
+    public typealias Member = (key: String, value: JSONValue)
+
+    private var entries: [Member]
+    /// Position of each key, built once the object grows past ``indexThreshold`` members.
+    private var index: [String: Int]?
+
+    static let indexThreshold = 12
 
     public init() {
-        self.keys = []
-        self.storage = [:]
+        self.entries = []
+        self.index = nil
     }
 
     /// Number of members.
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Member names in document order.
+    public var keys: [String] { entries.map { $0.key } }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for offset in entries.indices where entries[offset].key == key { return offset }
+        return nil
+    }
 
     /// The member named `key`. Setting `nil` removes it; setting a new key appends it at the end.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let offset = position(of: key) {
+                    entries[offset].value = newValue
+                    return
+                }
+                entries.append((key, newValue))
+                if index != nil {
+                    index![key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
+            } else if let offset = position(of: key) {
+                entries.remove(at: offset)
+                if index != nil { rebuildIndex() }
             }
         }
     }
 
-    /// Whether the object has a member named `key`.
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
-
-    /// Members in document order.
-    public var members: [(key: String, value: JSONValue)] {
-        keys.map { ($0, storage[$0]!) }
+    private mutating func rebuildIndex() {
+        var positions = [String: Int](minimumCapacity: entries.count)
+        for (offset, entry) in entries.enumerated() { positions[entry.key] = offset }
+        index = positions
     }
 
+    /// Whether the object has a member named `key`.
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
+
+    /// Members in document order.
+    public var members: [Member] { entries }
+
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.storage == rhs.storage
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        for (left, right) in zip(lhs.entries, rhs.entries) where left.key != right.key || left.value != right.value { return false }
+        return true
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        hasher.combine(storage)
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        }
     }
 }
 

@@ -113,8 +113,9 @@ extension JSONParser {
 
         // MARK: Values
 
-        mutating func parseValue(expected: String) throws(JSONParseError) -> JSONValue {
-            guard index < bytes.count else { throw error(.unexpectedEnd(expected: expected), at: index) }
+        /// `expected` is built only for an error: a member's description interpolates its key.
+        mutating func parseValue(expected: @autoclosure () -> String) throws(JSONParseError) -> JSONValue {
+            guard index < bytes.count else { throw error(.unexpectedEnd(expected: expected()), at: index) }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try parseObject()
             case UInt8(ascii: "["): return try parseArray()
@@ -123,7 +124,7 @@ extension JSONParser {
             case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
             case UInt8(ascii: "n"): try expectLiteral("null"); return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-            default: throw unexpected(expected: expected)
+            default: throw unexpected(expected: expected())
             }
         }
 

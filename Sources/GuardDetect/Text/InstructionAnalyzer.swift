@@ -120,11 +120,11 @@ enum SensitivePaths {
     ]
 
     static let needleBytes: [[UInt8]] = needles.map { Array($0.utf8) }
-    /// Whether a byte starts some needle: a table, since a hashed set lookup per byte of every output showed
-    /// up in the guard's profile.
-    static let firstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for needle in needleBytes { table[Int(needle[0])] = true }
+    /// The needles each byte starts, by byte: a table, since a hashed set lookup per byte of every output
+    /// and then a walk over every needle at each common letter showed up in the guard's profile.
+    static let byFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for needle in needleBytes { table[Int(needle[0])].append(needle) }
         return table
     }()
 
@@ -136,11 +136,12 @@ enum SensitivePaths {
         var hits: [InstructionHit] = []
         var offset = 0
         while offset < lower.count {
-            guard firstBytes[Int(lower[offset])] else {
+            let candidates = byFirstByte[Int(lower[offset])]
+            guard !candidates.isEmpty else {
                 offset += 1
                 continue
             }
-            for needle in needleBytes where needle[0] == lower[offset] && offset + needle.count <= lower.count {
+            for needle in candidates where offset + needle.count <= lower.count {
                 var matches = true
                 for position in 1..<needle.count where lower[offset + position] != needle[position] {
                     matches = false

@@ -19,14 +19,45 @@ extension GuardPipeline {
                 responseSize: Int? = nil, arguments: String? = nil, detail: String? = nil) {
         statistics.note(decision, method: method, tool: tool, rule: rule, answer: responseSize != nil)
         guard let audit else { return }
-        let time = Self.timestamp()
+        let entry = AuditRecord(
+            sequence: 0, time: Self.timestamp(), server: server, method: method, tool: tool, decision: decision, rule: rule, checklist: checklist,
+            requestSize: size, responseSize: responseSize, arguments: arguments, detail: detail, previous: ""
+        )
+        let queued = lock.withLock { () -> Bool in
+            guard state.defersAudit else { return false }
+            state.auditQueue.append(entry)
+            return true
+        }
+        if !queued { write(entry, to: audit) }
+    }
+
+    private func write(_ entry: AuditRecord, to audit: AuditLog) {
         do {
-            try audit.append(AuditRecord(
-                sequence: 0, time: time, server: server, method: method, tool: tool, decision: decision, rule: rule, checklist: checklist,
-                requestSize: size, responseSize: responseSize, arguments: arguments, detail: detail, previous: ""
-            ))
+            try audit.append(entry)
         } catch {
             lock.withLock { state.auditFailure = state.auditFailure ?? error.description }
+        }
+    }
+
+    /// From now on decisions are queued and written by ``flushAudit()``, which a front calls right after it
+    /// has written the messages those decisions were about: the log's write and hash chain leave the path
+    /// between a message arriving and its being forwarded. What the log holds is unchanged, in the same
+    /// order; a log that cannot be written still stops every later call (`auditRefusal`), as it did when a
+    /// write failed after its call had already been forwarded.
+    public func deferAudit() {
+        lock.withLock { state.defersAudit = true }
+    }
+
+    /// Writes the queued decisions, in the order they were made (one flush at a time, so two fronts'
+    /// threads cannot interleave them).
+    public func flushAudit() {
+        guard let audit else { return }
+        auditFlush.withLock {
+            let entries = lock.withLock { () -> [AuditRecord] in
+                defer { state.auditQueue.removeAll(keepingCapacity: true) }
+                return state.auditQueue
+            }
+            for entry in entries { write(entry, to: audit) }
         }
     }
 
@@ -74,5 +105,6 @@ extension GuardPipeline {
         let counts = lock.withLock { state.notifications }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         record(.allowed, method: "session/end", tool: nil, rule: nil, checklist: GuardControls.auditLog.checklist,
                detail: counts.isEmpty ? "session ended; no notifications" : "session ended; notifications: " + counts.joined(separator: ", "))
+        flushAudit()
     }
 }

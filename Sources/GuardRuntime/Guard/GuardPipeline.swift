@@ -48,6 +48,8 @@ public final class GuardPipeline: @unchecked Sendable {
     public let statistics = GuardStatistics()
     /// All mutable state; the stdio loop calls from several threads.
     let lock = NSLock()
+    /// Held while queued audit records are written (``flushAudit()``).
+    let auditFlush = NSLock()
     var state = State()
 
     /// A request of the client the guard waits to see answered.
@@ -109,6 +111,9 @@ public final class GuardPipeline: @unchecked Sendable {
         var sessionApprovals: Set<String> = []
         /// Notifications seen per method and side, summarised in one record at the end of the session.
         var notifications: [String: Int] = [:]
+        /// Whether decisions wait in ``auditQueue`` for the front's ``flushAudit()``.
+        var defersAudit = false
+        var auditQueue: [AuditRecord] = []
     }
 
     /// Authenticator secrets of the tools whose approval needs a second factor (policy `totp:`), loaded by

@@ -23,6 +23,7 @@ public final class StdioGuard: @unchecked Sendable {
 
     public init(pipeline: GuardPipeline, maxMessageSize: Int = 4 * 1024 * 1024, shutdownGrace: Duration = .seconds(3)) {
         self.pipeline = pipeline
+        pipeline.deferAudit()  // written after each batch of messages is forwarded (see flushAudit)
         self.maxMessageSize = maxMessageSize
         self.shutdownGrace = shutdownGrace
     }
@@ -125,7 +126,9 @@ public final class StdioGuard: @unchecked Sendable {
                     batch.add(pipeline.oversized(size: size, head: framer.oversizedHead, from: side, limit: maxMessageSize))
                 }
             }
-            if !flush(batch, child), side == .client { return }
+            let written = flush(batch, child)
+            pipeline.flushAudit()
+            if !written, side == .client { return }
         }
     }
 
@@ -156,6 +159,7 @@ public final class StdioGuard: @unchecked Sendable {
         var batch = Batch()
         batch.add(deliveries)
         flush(batch, child)
+        pipeline.flushAudit()
     }
 
     /// All of `bytes`, retried on short writes and EINTR; false when the reader is gone.

@@ -38,16 +38,14 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print audit records, filtered.")
 
         @Argument(help: "The audit log.") var file: String
-        @Option(help: "Only this decision (allowed, denied, rewritten, redacted, asked, answered, withheld, error).") var decision: String?
+        @Option(help: "Only this decision.") var decision: AuditRecord.Decision?
         @Option(help: "Only this server.") var server: String?
         @Option(help: "Only this tool.") var tool: String?
-        @Option(help: "Output format: text or json (the records as JSON Lines).") var format: String = "text"
+        @Option(help: "Output format (json: the records as JSON Lines).") var format: Format = .text
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         func run() async throws {
-            if let decision, AuditRecord.Decision(rawValue: decision) == nil {
-                throw CLIError("unknown decision '\(decision)' (expected \(AuditRecord.Decision.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            guard ["text", "json"].contains(format) else { throw CLIError("unknown format '\(format)' (expected text or json)") }
             let files = AuditLog.files(of: file)
             guard !files.isEmpty else { throw CLIError("cannot read audit log \(file): no such file") }
             var lines: [String] = []
@@ -55,10 +53,10 @@ struct AuditCommand: AsyncParsableCommand {
                 let text = String(decoding: try Terminal.readFile(path, what: "audit log"), as: UTF8.self)
                 for raw in text.split(separator: "\n") {
                     guard let record = AuditRecord(line: String(raw)) else { continue }
-                    if let decision, record.decision.rawValue != decision { continue }
+                    if let decision, record.decision != decision { continue }
                     if let server, record.server != server { continue }
                     if let tool, record.tool != tool { continue }
-                    if format == "json" {
+                    if format == .json {
                         lines.append(String(raw))
                     } else {
                         let subject = [record.method, record.tool].compactMap { $0 }.joined(separator: " ")
@@ -71,3 +69,5 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension AuditRecord.Decision: ExpressibleByArgument {}
