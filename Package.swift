@@ -2,8 +2,15 @@
 import PackageDescription
 
 /// Targets are split by concern; arrows only point down:
-/// mcpguard → MCPGuardCLI → GuardScan → GuardDetect → GuardCore.
-/// GuardCore and GuardDetect do no I/O so a Swift MCP host can embed them.
+///   mcpguard → MCPGuardCLI → GuardScan → GuardRuntime, GuardStdio → GuardEngine, MCPClient → GuardPolicy
+///   → GuardDetect → GuardCore.
+/// - GuardCore, GuardDetect and GuardPolicy do no I/O except files the caller names (a Swift MCP host can
+///   embed them); MCPClient talks to servers (child processes, stdio and HTTP transports, sessions,
+///   inventory, probes).
+/// - GuardEngine is the guard's decisions (pipeline, controls, pins, audit) with no knowledge of stdio or
+///   HTTP; GuardStdio is its stdio front (`mcpguard run`); an HTTP front will sit beside it.
+/// - GuardRuntime is what surrounds a guarded server: sandbox and egress proxy, secret stores, the registry
+///   of running guards.
 let package = Package(
     name: "mcpguard",
     platforms: [.macOS(.v15)],  // Synchronization.Mutex (Locked) needs macOS 15
@@ -12,6 +19,9 @@ let package = Package(
         .library(name: "GuardCore", targets: ["GuardCore"]),
         .library(name: "GuardDetect", targets: ["GuardDetect"]),
         .library(name: "GuardPolicy", targets: ["GuardPolicy"]),
+        .library(name: "MCPClient", targets: ["MCPClient"]),
+        .library(name: "GuardEngine", targets: ["GuardEngine"]),
+        .library(name: "GuardStdio", targets: ["GuardStdio"]),
         .library(name: "GuardRuntime", targets: ["GuardRuntime"]),
         .library(name: "GuardScan", targets: ["GuardScan"]),
     ],
@@ -38,24 +48,32 @@ let package = Package(
         ),
         .target(name: "CGuardSpawn"),
         .target(
-            name: "GuardRuntime",
+            name: "MCPClient",
             dependencies: [
-                "GuardCore", "GuardDetect", "GuardPolicy", "CGuardSpawn",
+                "GuardCore", "GuardDetect", "CGuardSpawn",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "GuardEngine", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy"]),
+        .target(name: "GuardStdio", dependencies: ["GuardCore", "GuardPolicy", "GuardEngine", "MCPClient"]),
+        .target(
+            name: "GuardRuntime",
+            dependencies: [
+                "GuardCore", "GuardDetect", "GuardPolicy", "GuardEngine", "MCPClient", "CGuardSpawn",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),  // scrypt for the secrets file
             ]
         ),
-        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GuardScan", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "MCPClient", "GuardEngine", "GuardRuntime", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "MCPGuardCLI",
             dependencies: [
-                "GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime", "GuardScan",
+                "GuardCore", "GuardDetect", "GuardPolicy", "MCPClient", "GuardEngine", "GuardStdio", "GuardRuntime", "GuardScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -64,14 +82,14 @@ let package = Package(
         // Measures detection quality and speed on the labelled corpus in ../shared/corpus (not part of the tests).
         .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         // Measures what `mcpguard run` adds: the same workload direct and through the guard (not part of the tests).
-        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "GuardRuntime"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py", "raw_server.py", "sdk_client.py"]),
+        .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "MCPClient"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py", "raw_server.py", "sdk_client.py"]),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
-        .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime"]),
+        .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime", "GuardEngine", "GuardStdio", "MCPClient"]),
         .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"], exclude: ["Fixtures"]),
-        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan", "GuardRuntime"], exclude: ["Golden"]),
+        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan", "GuardRuntime", "MCPClient"], exclude: ["Golden"]),
         .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
         // Bounded mutation fuzzing of every parser of untrusted input (runs with the other tests).
-        .testTarget(name: "FuzzTests", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardRuntime"]),
+        .testTarget(name: "FuzzTests", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardEngine", "MCPClient", "GuardRuntime"]),
     ]
 )

@@ -1,6 +1,6 @@
 import Foundation
 import GuardCore
-import GuardRuntime
+import MCPClient
 
 /// A minimal stdio MCP server for the benchmark: answers `initialize`, lists one tool and returns a
 /// ~1 KB text result per `tools/call`. Written in Swift so the server's own cost is small next to what

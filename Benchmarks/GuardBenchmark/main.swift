@@ -12,7 +12,7 @@
 // server, direct, through an ideal relay and through mcpguard (see PythonClientBenchmark.swift).
 import Foundation
 import GuardCore
-import GuardRuntime
+import MCPClient
 
 if CommandLine.arguments.contains("--echo-server") { EchoServer.run() }
 if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--relay" { IdealRelay.run(Array(CommandLine.arguments.dropFirst(3))) }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GuardRuntime
+import MCPClient
 
 /// The process entry point: parses, runs, and maps every outcome to an exit code.
 ///

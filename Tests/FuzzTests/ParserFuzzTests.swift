@@ -2,8 +2,8 @@ import Foundation
 import GuardCore
 import GuardDetect
 import GuardPolicy
-import GuardRuntime
 import Testing
+import MCPClient
 
 /// Bounded fuzzing of every parser that reads untrusted bytes: the JSON-RPC envelope, JSON and JSONC,
 /// the TOML subset, SSE, line framing and the policy file. A crash fails the run; each test also checks a

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 @Suite("Child processes")
 struct ChildProcessTests {

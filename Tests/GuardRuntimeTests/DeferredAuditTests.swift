@@ -2,7 +2,7 @@ import Foundation
 import GuardCore
 import GuardPolicy
 import Testing
-@testable import GuardRuntime
+@testable import GuardEngine
 
 /// The stdio front writes the audit log after forwarding (``GuardPipeline/deferAudit()``): the records must
 /// be the ones a synchronous pipeline writes, in the same order, and a log that fails must still stop calls.

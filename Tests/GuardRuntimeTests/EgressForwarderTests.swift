@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import GuardRuntime
+@testable import MCPClient
 
 /// The forwarder, and what `stop()` leaves behind (nothing).
 extension EgressProxyTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import GuardRuntime
+@testable import MCPClient
 
 /// A tiny HTTP/1.1 origin on 127.0.0.1 for the egress tests: it answers each connection once with
 /// `path=<target> host=<Host header> body=<body>` and records every byte it received on it, so a test can

@@ -3,7 +3,7 @@ import GuardCore
 import GuardPolicy
 import Testing
 
-@testable import GuardRuntime
+@testable import GuardEngine
 
 /// The bypasses an attacker found in the pipeline (issue 11), each tried again: what the server sends
 /// outside tool results, what the model sends out, resources under policy, inheritance of `"*"`, and

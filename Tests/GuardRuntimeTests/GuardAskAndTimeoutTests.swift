@@ -3,7 +3,8 @@ import GuardCore
 import GuardPolicy
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
+@testable import GuardEngine
 
 @Suite("Guard pipeline: ask, timeouts, list_changed")
 struct GuardAskAndTimeoutTests {

@@ -3,7 +3,7 @@ import GuardCore
 import GuardPolicy
 import Testing
 
-@testable import GuardRuntime
+@testable import GuardEngine
 
 @Suite("Guard pipeline")
 struct GuardPipelineTests {

@@ -2,7 +2,7 @@ import Foundation
 import GuardCore
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 /// A fixture server listening on loopback for the length of one test. Started as a ``ChildProcess``, so
 /// it dies with the test runner even if the runner crashes.
@@ -10,25 +10,32 @@ final class HTTPFixture: Sendable {
     let process: ChildProcess
     let port: Int
 
+    /// Ports below Linux's ephemeral range (32768–60999), so an outgoing connection of a test running beside
+    /// this one cannot hold the port; a fixture that still fails to bind exits, and the next port is tried.
     init(_ arguments: [String], script: String = "basic_server.py") async throws {
-        let port = Int.random(in: 20_000..<60_000)
-        self.port = port
-        process = try ChildProcess(
-            command: Fixture.python, arguments: [Fixture.server(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
-            environment: ProcessInfo.processInfo.environment
-        )
-        // Drain its output so request logs cannot fill a pipe and stall the server.
-        for handle in [process.stdout, process.stderr] {
-            Thread { _ = try? handle.readToEnd() }.start()
+        for _ in 0..<5 {
+            let port = Int.random(in: 20_000..<32_000)
+            let process = try ChildProcess(
+                command: Fixture.python, arguments: [Fixture.server(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
+                environment: ProcessInfo.processInfo.environment
+            )
+            // Drain its output so request logs cannot fill a pipe and stall the server.
+            for handle in [process.stdout, process.stderr] {
+                Thread { _ = try? handle.readToEnd() }.start()
+            }
+            // Wait until it accepts connections.
+            // Generous: on a loaded machine a Python server can take many seconds to import its SDK.
+            for _ in 0..<600 where process.isRunning {
+                if Self.canConnect(port) {
+                    self.process = process
+                    self.port = port
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            await process.terminate(grace: .milliseconds(100))
         }
-        // Wait until it accepts connections.
-        // Generous: on a loaded machine a Python server can take many seconds to import its SDK.
-        for _ in 0..<600 {
-            if Self.canConnect(port) { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        await process.terminate(grace: .milliseconds(100))
-        throw FixtureError("the fixture server did not start listening on \(port)")
+        throw FixtureError("the fixture server did not start listening on any of five loopback ports")
     }
 
     static func canConnect(_ port: Int) -> Bool {

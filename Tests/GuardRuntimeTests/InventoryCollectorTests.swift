@@ -2,7 +2,7 @@ import Foundation
 import GuardCore
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 /// Real servers over stdio: fixtures written with the official SDK and the published servers.
 @Suite("Live inventory over stdio", .serialized)

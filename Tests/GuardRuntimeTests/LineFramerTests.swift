@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 @Suite("Line framing")
 struct LineFramerTests {

@@ -1,7 +1,7 @@
 import GuardCore
 import GuardPolicy
 
-@testable import GuardRuntime
+@testable import GuardEngine
 
 /// Reading what a pipeline returned, for the pipeline tests.
 enum PipelineProbe {

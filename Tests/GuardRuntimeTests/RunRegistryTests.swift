@@ -4,6 +4,7 @@ import GuardPolicy
 import Testing
 
 @testable import GuardRuntime
+@testable import GuardEngine
 
 /// The run registry behind `mcpguard status`, on real directories, files and processes.
 @Suite("Run registry", .serialized)

@@ -2,7 +2,7 @@ import Foundation
 import GuardCore
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 /// Paths to the fixture servers and the Python environments `scripts/bootstrap` creates.
 enum Fixture {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 @Suite("Server-Sent Events parser (WHATWG rules)")
 struct SSEParserTests {

@@ -2,7 +2,7 @@ import Foundation
 import GuardCore
 import Testing
 
-@testable import GuardRuntime
+@testable import MCPClient
 
 @Suite("Weak TLS cipher suites", .serialized)
 struct WeakCipherProbeTests {

@@ -1,7 +1,6 @@
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import Testing
 
 @testable import GuardScan

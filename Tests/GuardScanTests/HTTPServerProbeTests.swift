@@ -1,28 +1,36 @@
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import Testing
 
 @testable import GuardScan
+import MCPClient
 
 /// A fixture HTTP server on a random loopback port, killed with SIGKILL when the test is done.
 final class ProbeHTTPFixture: Sendable {
     let process: ChildProcess
     let port: Int
 
+    /// Ports below Linux's ephemeral range (32768–60999), so an outgoing connection of a test running beside
+    /// this one cannot hold the port; a fixture that still fails to bind exits, and the next port is tried.
     init(_ script: String, _ arguments: [String]) async throws {
-        let port = Int.random(in: 20_000..<60_000)
-        self.port = port
-        process = try ChildProcess(command: ServerProbeTests.python, arguments: [ServerProbeTests.fixture(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
-                                   environment: ProcessInfo.processInfo.environment)
-        for handle in [process.stdout, process.stderr] { Thread { _ = try? handle.readToEnd() }.start() }
-        for _ in 0..<600 {
-            if (try? await HTTPProbeLink.connect(url: "http://127.0.0.1:\(port)/", headers: [:], timeout: .seconds(1))) != nil { return }
-            try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<5 {
+            let port = Int.random(in: 20_000..<32_000)
+            let process = try ChildProcess(command: ServerProbeTests.python, arguments: [ServerProbeTests.fixture(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
+                                           environment: ProcessInfo.processInfo.environment)
+            for handle in [process.stdout, process.stderr] { Thread { _ = try? handle.readToEnd() }.start() }
+            for _ in 0..<600 where process.isRunning {
+                if (try? await HTTPProbeLink.connect(url: "http://127.0.0.1:\(port)/", headers: [:], timeout: .seconds(1))) != nil {
+                    self.process = process
+                    self.port = port
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            kill(process.pid, SIGKILL)
+            _ = await process.waitForExit()
         }
-        kill(process.pid, SIGKILL)
-        throw TestSupportError("the fixture \(script) did not listen on \(port)")
+        throw TestSupportError("the fixture \(script) did not listen on any of five loopback ports")
     }
 
     func stop() async {

@@ -1,8 +1,8 @@
 import GuardCore
-import GuardRuntime
 import Testing
 
 @testable import GuardScan
+import MCPClient
 
 @Suite("Remote security findings")
 struct RemoteSecurityAuditTests {

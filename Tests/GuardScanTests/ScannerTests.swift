@@ -1,10 +1,10 @@
 import GuardCore
 import GuardDetect
 import GuardPolicy
-import GuardRuntime
 import Testing
 
 @testable import GuardScan
+import MCPClient
 
 /// The scan as a library call: a request in, a report out, inventory (and so consent) injected.
 @Suite("Scanner")

@@ -1,10 +1,10 @@
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import Testing
 
 @testable import GuardScan
+import MCPClient
 
 /// `mcpguard probe` against real servers: the official SDK's and mcp-server-time must come out clean, the
 /// deliberately careless fixtures must produce exactly their findings, and no server may outlive a probe.

@@ -1,9 +1,9 @@
 import Foundation
-import GuardRuntime
 import GuardScan
 import Testing
 
 @testable import MCPGuardCLI
+import MCPClient
 
 @Suite("Launch consent and shell words")
 struct LaunchConsentTests {

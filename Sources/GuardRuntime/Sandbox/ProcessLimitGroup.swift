@@ -1,4 +1,5 @@
 import Foundation
+import MCPClient
 
 /// A cgroup of the server's own, for limits that hold for its whole tree: `pids.max` (a fork bomb stops at
 /// the limit) and the memory ceiling. Resource limits (rlimits) are per process, and RLIMIT_NPROC counts

@@ -1,6 +1,7 @@
 import CGuardSpawn
 import Foundation
 import GuardPolicy
+import MCPClient
 
 /// Turns a server's `sandbox:` rules and command line into the command mcpguard actually starts:
 /// `bwrap … -- mcpguard sandbox-exec SPEC -- server…` when bubblewrap is installed, else

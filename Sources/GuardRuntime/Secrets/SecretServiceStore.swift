@@ -1,6 +1,7 @@
 import Foundation
 import GuardCore
 import Synchronization
+import MCPClient
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardEngine
 
 /// What one running `mcpguard run` says about itself in its registration file (`<pid>.json`). The command
 /// is a summary with secret-looking words masked; the environment is never written.

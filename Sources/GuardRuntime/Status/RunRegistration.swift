@@ -2,6 +2,7 @@ import Foundation
 import GuardCore
 import GuardDetect
 import Synchronization
+import GuardEngine
 
 /// This process's entry in the run registry while `mcpguard run` guards a server: `<pid>.json` in the
 /// ``RuntimeDirectory``, rewritten (temp file + rename, so a reader never sees half a file) at most once a

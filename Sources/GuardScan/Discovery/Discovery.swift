@@ -1,7 +1,7 @@
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
+import MCPClient
 
 /// Finds every host config on this machine (or the files given) and the servers they declare.
 public struct Discovery: Sendable {

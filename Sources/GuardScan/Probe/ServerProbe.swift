@@ -1,7 +1,7 @@
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
+import MCPClient
 
 /// `mcpguard probe` behind the command line: runs the active checks against one server, turns what they
 /// observed into findings, and records every check that ran (or why it could not) for `mcpguard assess`.

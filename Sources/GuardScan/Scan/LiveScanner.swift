@@ -1,5 +1,5 @@
 import GuardCore
-import GuardRuntime
+import MCPClient
 
 /// Inventories many servers at once, a bounded number at a time. One slow or broken server fails alone;
 /// servers with the same identity configured in several hosts are contacted once.

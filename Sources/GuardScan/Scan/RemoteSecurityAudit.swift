@@ -1,6 +1,6 @@
 import GuardCore
 import GuardDetect
-import GuardRuntime
+import MCPClient
 
 /// Runs the transport-security probe against every remote server of a live scan and turns what it
 /// observes into findings.

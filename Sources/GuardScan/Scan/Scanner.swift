@@ -1,7 +1,7 @@
 import GuardCore
 import GuardDetect
 import GuardPolicy
-import GuardRuntime
+import MCPClient
 
 /// A whole scan, from what to look at to the report: inventory (live, saved or the demo), the transport
 /// probes of remote servers, the comparison with a lockfile and a signed directory, the detectors.

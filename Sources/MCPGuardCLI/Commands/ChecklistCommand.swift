@@ -1,8 +1,8 @@
 import ArgumentParser
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import GuardScan
+import GuardEngine
 
 /// `mcpguard checklist`: the SlowMist checklist as data, with what covers each item.
 struct ChecklistCommand: AsyncParsableCommand {

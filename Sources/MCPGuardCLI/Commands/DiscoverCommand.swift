@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import GuardCore
-import GuardRuntime
 import GuardScan
+import MCPClient
 
 /// `mcpguard discover`: which host configs exist and which servers they declare. Starts nothing.
 struct DiscoverCommand: AsyncParsableCommand {

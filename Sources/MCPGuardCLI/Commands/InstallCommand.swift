@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GuardPolicy
-import GuardRuntime
 import GuardScan
 
 /// `mcpguard install`: every stdio server of the host configs runs behind `mcpguard run`.

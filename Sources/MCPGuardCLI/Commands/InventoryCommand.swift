@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GuardCore
-import GuardRuntime
 import GuardScan
 
 /// `mcpguard inventory`: start or connect to every server and record what it offers (the snapshot).

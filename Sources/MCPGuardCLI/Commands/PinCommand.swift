@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GuardCore
 import GuardPolicy
-import GuardRuntime
 import GuardScan
 
 /// `mcpguard pin`: record the approved definitions of every server in `mcpguard.lock`.

@@ -5,6 +5,7 @@ import GuardDetect
 import GuardPolicy
 import GuardRuntime
 import GuardScan
+import MCPClient
 
 /// `mcpguard probe`: active, opt-in checks of one server the user owns, reported like a scan.
 struct ProbeCommand: AsyncParsableCommand {

@@ -4,6 +4,9 @@ import Foundation
 import GuardCore
 import GuardPolicy
 import GuardRuntime
+import MCPClient
+import GuardEngine
+import GuardStdio
 
 /// `mcpguard run -- CMD ARGS…`: enforce a policy between a host and a stdio server.
 struct RunCommand: AsyncParsableCommand {

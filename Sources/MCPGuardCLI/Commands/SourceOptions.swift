@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import GuardScan
+import MCPClient
 
 /// Where servers come from and how they are reached; shared by `discover`, `inventory` and `scan`.
 struct SourceOptions: ParsableArguments {

@@ -3,6 +3,7 @@ import Foundation
 import GuardCore
 import GuardDetect
 import GuardRuntime
+import GuardEngine
 
 /// `mcpguard status`: the guarded servers running now, from the per-user run registry.
 struct StatusCommand: ParsableCommand {

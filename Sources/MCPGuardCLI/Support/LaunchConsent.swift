@@ -1,7 +1,7 @@
 import Foundation
 import GuardCore
-import GuardRuntime
 import GuardScan
+import MCPClient
 
 /// Before starting a stdio server mcpguard has never scanned, show exactly what will run and ask.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import GuardRuntime
 import GuardScan
 import Synchronization
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import GuardRuntime
 import Synchronization
+import MCPClient
 
 /// On SIGINT, SIGTERM or SIGHUP: forward the signal to every child process group (a server under
 /// `mcpguard run` gets the same signal its host sent, and may shut down cleanly), then end the groups

@@ -1,9 +1,9 @@
 import GuardCore
 import GuardDetect
-import GuardRuntime
 import Testing
 
 @testable import GuardScan
+import GuardEngine
 
 /// The coverage data against the descriptors: neither may claim what the other does not.
 @Suite("Checklist coverage data")

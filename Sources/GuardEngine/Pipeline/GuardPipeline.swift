@@ -206,7 +206,7 @@ public final class GuardPipeline: @unchecked Sendable {
     /// id cannot be read has nobody waiting, so nothing is sent.
     func refuseFrame(head: [UInt8], from side: Side, code: Int, control: ControlDescriptor, size: Int, text: String) -> [Delivery] {
         record(.denied, method: nil, tool: nil, rule: control.id, checklist: control.checklist, size: size, detail: text)
-        let id = LineFramer.sniffID(head)
+        let id = JSONRPCID.sniff(head)
         if side == .server {
             guard let id else { return [] }
             lock.withLock { _ = state.pending.removeValue(forKey: id) }

@@ -2,6 +2,8 @@ import Foundation
 import GuardCore
 import GuardPolicy
 import Synchronization
+import MCPClient
+import GuardEngine
 
 /// `mcpguard run`: sits between a host (our stdin/stdout) and a stdio server (a child process), passing
 /// every line-framed message through a ``GuardPipeline``.
