@@ -1,7 +1,6 @@
 import Foundation
 import GuardCore
 import GuardPolicy
-import Synchronization
 import MCPClient
 import GuardEngine
 
@@ -18,7 +17,8 @@ public final class StdioGuard: @unchecked Sendable {
     let maxMessageSize: Int
     private let stdoutLock = NSLock()
     private let childLock = NSLock()
-    private let finished = Mutex(false)
+    /// Wakes the deadline thread when a call, confirmation or re-check starts its clock.
+    private let waker = DeadlineWaker()
 
     /// How long the server may take to exit after the host closed stdin before it gets SIGTERM.
     let shutdownGrace: Duration
@@ -60,11 +60,10 @@ public final class StdioGuard: @unchecked Sendable {
             hostDone.continuation.finish()
         }.start()
 
-        // Deadlines: per-call timeouts and unanswered confirmations.
+        // Deadlines: per-call timeouts and unanswered confirmations, at the time they fall due.
         Thread { [self, child] in
-            while !finished.withLock({ $0 }) {
-                usleep(20_000)
-                if pipeline.hasDeadlines { deliver(pipeline.tick(), child) }
+            while waker.wait(until: { pipeline.nextDeadline }) {
+                if let due = pipeline.nextDeadline, due <= .now { deliver(pipeline.tick(), child) }
             }
         }.start()
 
@@ -101,7 +100,7 @@ public final class StdioGuard: @unchecked Sendable {
             await group.next()
             group.cancelAll()
         }
-        finished.withLock { $0 = true }
+        waker.stop()
         pipeline.finish()
         // The host leaving is a normal end; a server that died on its own reports its status.
         return serverExitedFirst ? (child.exitStatus ?? 0) : 0
@@ -130,6 +129,7 @@ public final class StdioGuard: @unchecked Sendable {
             }
             let written = flush(batch, child)
             pipeline.flushAudit()
+            waker.announce(pipeline.nextDeadline)
             if !written, side == .client { return }
         }
     }

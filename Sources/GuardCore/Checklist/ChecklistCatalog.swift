@@ -73,4 +73,8 @@ public struct ControlDescriptor: Sendable, Hashable {
         self.summary = summary
         self.checklist = checklist
     }
+
+    /// How a message the guard writes names the control that produced it: `(rule policy.deny)`. Every
+    /// refusal and rewrite cites its descriptor this way, so the text and the audit record's rule agree.
+    public var cite: String { "(rule \(id))" }
 }

@@ -39,7 +39,7 @@ extension GuardPipeline {
         var message = original
         if subject.kind == .resource, subject.name.utf8.count > Self.uriLimit {
             return refuse(message, tool: String(subject.name.prefix(80)) + "…", code: ErrorCode.denied, rule: GuardControls.policyResources.id,
-                          text: "mcpguard refuses a \(subject.name.utf8.count)-byte resource URI: the limit is \(Self.uriLimit) bytes (rule \(GuardControls.policyResources.id))",
+                          text: "mcpguard refuses a \(subject.name.utf8.count)-byte resource URI: the limit is \(Self.uriLimit) bytes \(GuardControls.policyResources.cite)",
                           checklist: GuardControls.policyResources.checklist)
         }
         let control = subject.kind == .resource ? GuardControls.policyResources : GuardControls.policyPrompts
@@ -47,7 +47,7 @@ extension GuardPipeline {
         switch accessAction(subject) {
         case .deny:
             return refuse(message, tool: subject.name, code: ErrorCode.denied, rule: control.id,
-                          text: "mcpguard policy denies \(subject.noun) on server \(server) (rule \(control.id))", checklist: control.checklist)
+                          text: "mcpguard policy denies \(subject.noun) on server \(server) \(control.cite)", checklist: control.checklist)
         case .ask where !approved:
             switch askRoute(message, subject: subject, arguments: subject.kind == .prompt ? arguments : ["uri": .string(subject.name)]) {
             case .proceed(let rewritten, _): message = rewritten
@@ -58,7 +58,7 @@ extension GuardPipeline {
         }
         if subject.kind == .prompt, let leak = outboundLeak(in: arguments) {
             return refuse(message, tool: subject.name, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
-                          text: "mcpguard refused prompt \(subject.name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) (rule \(GuardControls.outboundScreen.id))",
+                          text: "mcpguard refused prompt \(subject.name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)",
                           checklist: GuardControls.outboundScreen.checklist)
         }
         record(.allowed, method: method, tool: subject.name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count)

@@ -64,7 +64,7 @@ extension GuardPipeline {
     /// A refusal when the audit log can no longer be written: nothing runs unrecorded.
     func auditRefusal(_ message: JSONRPCMessage, subject: String?) -> [Delivery]? {
         guard let failure = lock.withLock({ state.auditFailure }) else { return nil }
-        let text = "mcpguard refuses \(subject ?? "the request"): the audit log cannot be written (\(failure)), and nothing may run unrecorded (rule \(GuardControls.auditLog.id))"
+        let text = "mcpguard refuses \(subject ?? "the request"): the audit log cannot be written (\(failure)), and nothing may run unrecorded \(GuardControls.auditLog.cite)"
         return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.denied, message: text, data: ["rule": .string(GuardControls.auditLog.id)])).raw)]
     }
 

@@ -21,12 +21,12 @@ extension GuardPipeline {
         let action = rule?.action ?? rules.defaultAction
         if action == .deny {
             return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyDeny.id,
-                          text: "mcpguard policy denies tool \(name) on server \(server) (rule policy.deny)", checklist: GuardControls.policyDeny.checklist)
+                          text: "mcpguard policy denies tool \(name) on server \(server) \(GuardControls.policyDeny.cite)", checklist: GuardControls.policyDeny.checklist)
         }
         // Before any confirmation: a secret is refused whatever the user would answer.
         if let leak = outboundLeak(in: arguments) {
             return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
-                          text: "mcpguard refused \(name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) (rule \(GuardControls.outboundScreen.id))",
+                          text: "mcpguard refused \(name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)",
                           checklist: GuardControls.outboundScreen.checklist)
         }
         switch action {
@@ -49,7 +49,7 @@ extension GuardPipeline {
         for (argument, constraint) in (rule?.arguments ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let value = arguments[argument], let problem = constraint.violation(value, argument: argument) {
                 return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyArguments.id,
-                              text: "mcpguard policy refuses \(name): \(problem) (rule policy.arguments)", checklist: GuardControls.policyArguments.checklist)
+                              text: "mcpguard policy refuses \(name): \(problem) \(GuardControls.policyArguments.cite)", checklist: GuardControls.policyArguments.checklist)
             }
         }
         if let validator = lock.withLock({ state.inputSchemas[name] }) {
@@ -57,12 +57,12 @@ extension GuardPipeline {
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "arguments\($0.instancePath.isEmpty ? "" : $0.instancePath): \($0.message)" }.joined(separator: "; ")
                 return refuse(message, tool: name, code: ErrorCode.invalidArguments, rule: GuardControls.schemaInput.id,
-                              text: "invalid arguments for \(name): \(detail) (rule schema.input)", checklist: GuardControls.schemaInput.checklist)
+                              text: "invalid arguments for \(name): \(detail) \(GuardControls.schemaInput.cite)", checklist: GuardControls.schemaInput.checklist)
             }
         }
         if let refusal = limiter.admit(tool: name, rules: rules) {
             return refuse(message, tool: name, code: ErrorCode.limited, rule: GuardControls.limits.id,
-                          text: "mcpguard refuses \(name): \(refusal.message) (rule policy.limits)", checklist: GuardControls.limits.checklist)
+                          text: "mcpguard refuses \(name): \(refusal.message) \(GuardControls.limits.cite)", checklist: GuardControls.limits.checklist)
         }
         record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(arguments))
         let deadline = rules.timeout(for: name).map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
@@ -126,7 +126,7 @@ extension GuardPipeline {
             return .deliver([.toClient(JSONWriter().bytes(request))])
         }
         return .deliver(refuse(message, tool: tool, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id,
-                               text: "\(subject.noun) needs your confirmation, which this client cannot give (it does not support elicitation); allow it in the mcpguard policy (\(subject.policyPath(server: server)): allow) to run it (rule policy.ask)",
+                               text: "\(subject.noun) needs your confirmation, which this client cannot give (it does not support elicitation); allow it in the mcpguard policy (\(subject.policyPath(server: server)): allow) to run it \(GuardControls.policyAsk.cite)",
                                checklist: GuardControls.policyAsk.checklist))
     }
 
@@ -143,8 +143,8 @@ extension GuardPipeline {
 
     func declined(_ message: JSONRPCMessage, subject: AskSubject, reason: String? = nil) -> [Delivery] {
         statistics.noteRefusal()
-        let text = reason.map { "mcpguard refused \(subject.noun) on server \(server): \($0) (rule \(GuardControls.secondFactor.id))" }
-            ?? "the user declined \(subject.noun) on server \(server) (rule policy.ask)"
+        let text = reason.map { "mcpguard refused \(subject.noun) on server \(server): \($0) \(GuardControls.secondFactor.cite)" }
+            ?? "the user declined \(subject.noun) on server \(server) \(GuardControls.policyAsk.cite)"
         return refuse(message, tool: subject.name, code: ErrorCode.askDeclined, rule: reason == nil ? GuardControls.policyAsk.id : GuardControls.secondFactor.id, text: text,
                       checklist: reason == nil ? GuardControls.policyAsk.checklist : GuardControls.secondFactor.checklist, decision: .answered)
     }

@@ -132,7 +132,7 @@ extension GuardPipeline {
                 record(.rewritten, method: "tools/list", tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "invisible characters removed")
             }
             if let finding = poisoned[name] {
-                let text = "mcpguard withheld tool \(name) of server \(server): \(finding.message) (rule listing.withhold)"
+                let text = "mcpguard withheld tool \(name) of server \(server): \(finding.message) \(GuardControls.listingWithhold.cite)"
                 if rules.poisoned == .withhold {
                     changed = true
                     refusals[name] = Refusal(rule: GuardControls.listingWithhold.id, message: text, checklist: GuardControls.listingWithhold.checklist)

@@ -50,7 +50,7 @@ extension GuardPipeline {
         let checked: JSONValue = ["argument": params["argument"] ?? .null, "context": params["context"] ?? .null]
         guard let leak = outboundLeak(in: checked) else { return nil }
         return refuse(message, tool: nil, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
-                      text: "mcpguard refused a completion request: '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) (rule \(GuardControls.outboundScreen.id))",
+                      text: "mcpguard refused a completion request: '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)",
                       checklist: GuardControls.outboundScreen.checklist)
     }
 
@@ -58,7 +58,7 @@ extension GuardPipeline {
     /// holds what may not be sent, the server gets an error instead of the answer.
     func checkClientAnswer(_ message: JSONRPCMessage) -> [Delivery]? {
         guard message.kind == .response, let result = message.result, let leak = outboundLeak(in: result) else { return nil }
-        let text = "mcpguard withheld the client's answer: '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) (rule \(GuardControls.outboundScreen.id))"
+        let text = "mcpguard withheld the client's answer: '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)"
         record(.denied, method: "response", tool: nil, rule: GuardControls.outboundScreen.id, checklist: GuardControls.outboundScreen.checklist, size: message.raw.count, detail: text)
         return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.denied, message: text, data: ["rule": .string(GuardControls.outboundScreen.id)])).raw)]
     }

@@ -30,7 +30,7 @@ extension GuardPipeline {
             let size = text.utf8.count
             var cut = String(decoding: text.utf8.prefix(limit), as: UTF8.self)
             if cut.last == "\u{FFFD}" { cut.removeLast() }  // a character split by the cut
-            text = cut + "\n[mcpguard: output cut from \(size) to \(limit) bytes (rule output.max-size)]"
+            text = cut + "\n[mcpguard: output cut from \(size) to \(limit) bytes \(GuardControls.outputSize.cite)]"
             record(.rewritten, method: method, tool: tool, rule: GuardControls.outputSize.id, checklist: GuardControls.outputSize.checklist, size: size, detail: "cut to \(limit) bytes")
         }
         if let redacted = redactor.redact(text) {
@@ -43,7 +43,7 @@ extension GuardPipeline {
         let what = verdict.summary
         switch action {
         case .block:
-            return Screened(text: text, blocked: "mcpguard blocked the output of \(source): it reads as prompt injection (\(what)) (rule output.injection)")
+            return Screened(text: text, blocked: "mcpguard blocked the output of \(source): it reads as prompt injection (\(what)) \(GuardControls.outputInjection.cite)")
         case .redact where !structured:
             text = InstructionSanitizer.remove(verdict.hits, from: text, marker: Self.removedMarker)
             record(.rewritten, method: method, tool: tool, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: "instructions removed: \(what)")
@@ -125,7 +125,7 @@ extension GuardPipeline {
             return nil
         case .drop:
             record(.rewritten, method: method, tool: tool, rule: GuardControls.outputMedia.id, checklist: GuardControls.outputMedia.checklist, size: size, detail: "dropped \(what)")
-            let note = "[mcpguard: \(what) from \(source) was removed by policy (rule \(GuardControls.outputMedia.id))]"
+            let note = "[mcpguard: \(what) from \(source) was removed by policy \(GuardControls.outputMedia.cite)]"
             return [block["uri"] != nil || block["resource"] == nil && type == nil ? ["uri": block["uri"] ?? "", "text": .string(note)] : ["type": "text", "text": .string(note)]]
         case .label:
             record(.rewritten, method: method, tool: tool, rule: GuardControls.outputMedia.id, checklist: GuardControls.outputMedia.checklist, size: size, detail: "labelled \(what)")
@@ -161,7 +161,7 @@ extension GuardPipeline {
             let failures = validator.validate(structured)
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "structuredContent\($0.instancePath): \($0.message)" }.joined(separator: "; ")
-                return blockedOutput(message, tool: tool, rule: GuardControls.schemaOutput, text: "mcpguard blocked the output of \(source): it does not match the tool's outputSchema: \(detail) (rule schema.output)")
+                return blockedOutput(message, tool: tool, rule: GuardControls.schemaOutput, text: "mcpguard blocked the output of \(source): it does not match the tool's outputSchema: \(detail) \(GuardControls.schemaOutput.cite)")
             }
         }
         if let content = result["content"]?.arrayValue {

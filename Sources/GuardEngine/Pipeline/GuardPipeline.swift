@@ -190,7 +190,7 @@ public final class GuardPipeline: @unchecked Sendable {
     /// A frame over the size limit: refused (see ``refuseFrame(head:from:code:control:text:size:)``).
     public func oversized(size: Int, head: [UInt8], from side: Side, limit: Int) -> [Delivery] {
         refuseFrame(head: head, from: side, code: ErrorCode.oversized, control: GuardControls.maxSize, size: size,
-                    text: "mcpguard refused a \(size)-byte message from \(side.name): the limit is \(limit) bytes (rule transport.max-size)")
+                    text: "mcpguard refused a \(size)-byte message from \(side.name): the limit is \(limit) bytes \(GuardControls.maxSize.cite)")
     }
 
     /// A message that is not one JSON-RPC object the guard can read: refused, never forwarded.
@@ -198,7 +198,7 @@ public final class GuardPipeline: @unchecked Sendable {
         let batch = bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "[")
         let reason = batch ? "JSON-RPC batches are not forwarded (MCP dropped them after 2025-03-26)" : "\(error)"
         return refuseFrame(head: Array(bytes.prefix(512)), from: side, code: ErrorCode.malformed, control: GuardControls.parse, size: bytes.count,
-                           text: "mcpguard refused a message from \(side.name) that it cannot check: \(reason) (rule transport.parse)")
+                           text: "mcpguard refused a message from \(side.name) that it cannot check: \(reason) \(GuardControls.parse.cite)")
     }
 
     /// A frame the guard does not pass on. The client learns why, by id when the id can be read from the
@@ -248,18 +248,18 @@ public final class GuardPipeline: @unchecked Sendable {
         }
         for call in stalled {
             deliveries += refuse(call, tool: call.params?["name"]?.stringValue ?? "?", code: ErrorCode.denied, rule: GuardControls.pinned.id,
-                                 text: "mcpguard could not re-check the server's changed tool list in time, so the call was not run (rule pin.enforce)", checklist: GuardControls.pinned.checklist)
+                                 text: "mcpguard could not re-check the server's changed tool list in time, so the call was not run \(GuardControls.pinned.cite)", checklist: GuardControls.pinned.checklist)
         }
         for (id, call) in expiredCalls {
             let seconds = call.tool.flatMap(rules.timeout(for:)) ?? 0
-            let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Policy.describe(seconds: seconds)): the policy's timeout (rule policy.timeout)"
+            let text = "mcpguard cancelled \(call.tool ?? call.method) after \(Policy.describe(seconds: seconds)): the policy's timeout \(GuardControls.timeout.cite)"
             let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": id.jsonValue, "reason": .string(text)]]
             deliveries.append(.toServer(JSONWriter().bytes(cancel)))
             deliveries.append(.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: ErrorCode.timeout, message: text, data: ["rule": .string(GuardControls.timeout.id)])).raw))
             record(.denied, method: call.method, tool: call.tool, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist, detail: text)
         }
         for (askID, held) in expiredAsks {
-            let text = "\(held.subject.noun) was not run: no answer to mcpguard's confirmation within \(Policy.describe(seconds: rules.askTimeout)) (rule policy.ask)"
+            let text = "\(held.subject.noun) was not run: no answer to mcpguard's confirmation within \(Policy.describe(seconds: rules.askTimeout)) \(GuardControls.policyAsk.cite)"
             let cancel: JSONValue = ["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": askID.jsonValue, "reason": "timed out"]]
             deliveries.append(.toClient(JSONWriter().bytes(cancel)))
             deliveries += refuse(held.message, tool: held.subject.name, code: ErrorCode.askDeclined, rule: GuardControls.policyAsk.id, text: text, checklist: GuardControls.policyAsk.checklist)
@@ -267,7 +267,20 @@ public final class GuardPipeline: @unchecked Sendable {
         return deliveries
     }
 
-    /// Whether any deadline is running (the loop ticks only then).
+    /// The earliest running deadline (a call's timeout, an unanswered confirmation, a re-check after
+    /// `list_changed`): when the front must call ``tick(now:)`` next; nil while nothing is timed.
+    public var nextDeadline: ContinuousClock.Instant? {
+        lock.withLock {
+            var earliest = state.relistDeadline
+            for held in state.held.values where earliest.map({ held.deadline < $0 }) ?? true { earliest = held.deadline }
+            for call in state.pending.values {
+                if let deadline = call.deadline, earliest.map({ deadline < $0 }) ?? true { earliest = deadline }
+            }
+            return earliest
+        }
+    }
+
+    /// Whether any deadline is running.
     public var hasDeadlines: Bool {
         lock.withLock { !state.held.isEmpty || state.relistDeadline != nil || state.pending.values.contains { $0.deadline != nil } }
     }

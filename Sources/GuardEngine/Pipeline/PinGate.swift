@@ -44,7 +44,7 @@ public struct PinGate: Sendable {
             if category == "tools", let owner = otherTools[name] {
                 verdicts[name] = Verdict(
                     rule: GuardControls.collision.id,
-                    message: "mcpguard refused \(noun) \(name) of server \(server): the name belongs to pinned server \(owner) (rule pin.collision)",
+                    message: "mcpguard refused \(noun) \(name) of server \(server): the name belongs to pinned server \(owner) \(GuardControls.collision.cite)",
                     checklist: GuardControls.collision.checklist
                 )
                 continue
@@ -58,7 +58,7 @@ public struct PinGate: Sendable {
             } else {
                 reason = "\(noun) \(name) is new since the lockfile was written; review it and re-pin with `mcpguard pin`"
             }
-            verdicts[name] = Verdict(rule: GuardControls.pinned.id, message: "mcpguard withheld \(noun) \(name): \(reason) (rule pin.enforce)", checklist: GuardControls.pinned.checklist)
+            verdicts[name] = Verdict(rule: GuardControls.pinned.id, message: "mcpguard withheld \(noun) \(name): \(reason) \(GuardControls.pinned.cite)", checklist: GuardControls.pinned.checklist)
         }
         return verdicts
     }
@@ -76,6 +76,6 @@ public struct PinGate: Sendable {
         } else {
             reason = "they are new since the lockfile was written; review them and re-pin with `mcpguard pin`"
         }
-        return Verdict(rule: GuardControls.pinned.id, message: "mcpguard withheld the instructions of server \(server): \(reason) (rule pin.enforce)", checklist: GuardControls.pinned.checklist)
+        return Verdict(rule: GuardControls.pinned.id, message: "mcpguard withheld the instructions of server \(server): \(reason) \(GuardControls.pinned.cite)", checklist: GuardControls.pinned.checklist)
     }
 }
