@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GuardCore
 import GuardPolicy
 import MCPClient
@@ -12,11 +13,12 @@ import GuardEngine
 /// asks). Writes to either side are serialised. On host EOF the server's stdin is closed and its output
 /// still forwarded until it exits (SIGTERM after ``shutdownGrace``, SIGKILL two seconds later); a server
 /// exit or a signal ends its whole tree, which on Linux also dies if mcpguard is killed.
-public final class StdioGuard: @unchecked Sendable {
+public final class StdioGuard: Sendable {
     let pipeline: GuardPipeline
     let maxMessageSize: Int
-    private let stdoutLock = NSLock()
-    private let childLock = NSLock()
+    /// One writer at a time per descriptor (the message threads and the timer all write).
+    private let stdoutLock = Mutex(())
+    private let childLock = Mutex(())
     /// Wakes the deadline thread when a call, confirmation or re-check starts its clock.
     private let waker = DeadlineWaker()
 
@@ -152,9 +154,9 @@ public final class StdioGuard: @unchecked Sendable {
     /// Writes a batch; false when the server can no longer be written to.
     @discardableResult
     private func flush(_ batch: Batch, _ child: ChildProcess) -> Bool {
-        if !batch.toHost.isEmpty { stdoutLock.withLock { _ = Self.writeAll(batch.toHost, to: STDOUT_FILENO) } }
+        if !batch.toHost.isEmpty { stdoutLock.withLock { _ in _ = Self.writeAll(batch.toHost, to: STDOUT_FILENO) } }
         guard !batch.toServer.isEmpty else { return true }
-        return childLock.withLock { Self.writeAll(batch.toServer, to: child.stdin.fileDescriptor) }
+        return childLock.withLock { _ in Self.writeAll(batch.toServer, to: child.stdin.fileDescriptor) }
     }
 
     private func deliver(_ deliveries: [GuardPipeline.Delivery], _ child: ChildProcess) {

@@ -63,7 +63,7 @@ extension GuardPipeline {
         }
         record(.allowed, method: method, tool: subject.name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count)
         if let id = message.id {
-            lock.withLock { state.pending[id] = PendingRequest(method: method, tool: subject.name, deadline: nil, approvedArguments: nil) }
+            state.withLock { state in state.pending[id] = PendingRequest(method: method, tool: subject.name, deadline: nil, approvedArguments: nil) }
         }
         return [.toServer(message.raw)]
     }

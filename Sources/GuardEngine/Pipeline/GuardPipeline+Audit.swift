@@ -23,7 +23,7 @@ extension GuardPipeline {
             sequence: 0, time: Self.timestamp(), server: server, method: method, tool: tool, decision: decision, rule: rule, checklist: checklist,
             requestSize: size, responseSize: responseSize, arguments: arguments, detail: detail, previous: ""
         )
-        let queued = lock.withLock { () -> Bool in
+        let queued = state.withLock { state -> Bool in
             guard state.defersAudit else { return false }
             state.auditQueue.append(entry)
             return true
@@ -35,7 +35,7 @@ extension GuardPipeline {
         do {
             try audit.append(entry)
         } catch {
-            lock.withLock { state.auditFailure = state.auditFailure ?? error.description }
+            state.withLock { state in state.auditFailure = state.auditFailure ?? error.description }
         }
     }
 
@@ -45,15 +45,15 @@ extension GuardPipeline {
     /// order; a log that cannot be written still stops every later call (`auditRefusal`), as it did when a
     /// write failed after its call had already been forwarded.
     public func deferAudit() {
-        lock.withLock { state.defersAudit = true }
+        state.withLock { state in state.defersAudit = true }
     }
 
     /// Writes the queued decisions, in the order they were made (one flush at a time, so two fronts'
     /// threads cannot interleave them).
     public func flushAudit() {
         guard let audit else { return }
-        auditFlush.withLock {
-            let entries = lock.withLock { () -> [AuditRecord] in
+        auditFlush.withLock { _ in
+            let entries = state.withLock { state -> [AuditRecord] in
                 defer { state.auditQueue.removeAll(keepingCapacity: true) }
                 return state.auditQueue
             }
@@ -63,7 +63,7 @@ extension GuardPipeline {
 
     /// A refusal when the audit log can no longer be written: nothing runs unrecorded.
     func auditRefusal(_ message: JSONRPCMessage, subject: String?) -> [Delivery]? {
-        guard let failure = lock.withLock({ state.auditFailure }) else { return nil }
+        guard let failure = state.withLock({ state in state.auditFailure }) else { return nil }
         let text = "mcpguard refuses \(subject ?? "the request"): the audit log cannot be written (\(failure)), and nothing may run unrecorded \(GuardControls.auditLog.cite)"
         return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.denied, message: text, data: ["rule": .string(GuardControls.auditLog.id)])).raw)]
     }
@@ -71,7 +71,7 @@ extension GuardPipeline {
     func countNotification(_ method: String?, from side: Side) {
         guard audit != nil else { return }
         let key = "\(side == .client ? "client" : "server") \(method ?? "?")"
-        lock.withLock { state.notifications[key, default: 0] += 1 }
+        state.withLock { state in state.notifications[key, default: 0] += 1 }
     }
 
     /// The answer to a request, recorded with its size and hash (listings: how many entries, and their hash).
@@ -102,7 +102,7 @@ extension GuardPipeline {
     /// The end of the session, recorded with the notifications counted during it.
     public func finish() {
         guard audit != nil else { return }
-        let counts = lock.withLock { state.notifications }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let counts = state.withLock { state in state.notifications }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         record(.allowed, method: "session/end", tool: nil, rule: nil, checklist: GuardControls.auditLog.checklist,
                detail: counts.isEmpty ? "session ended; no notifications" : "session ended; notifications: " + counts.joined(separator: ", "))
         flushAudit()

@@ -13,7 +13,7 @@ extension GuardPipeline {
         if let refused = auditRefusal(original, subject: "tool \(name)") { return refused }
         var message = original
         let arguments = message.params?["arguments"] ?? .object(JSONObject())
-        if let refusal = lock.withLock({ state.refused[name] }) {
+        if let refusal = state.withLock({ state in state.refused[name] }) {
             return refuse(message, tool: name, code: ErrorCode.denied, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
         }
         let rule = rules.tools[name]
@@ -32,7 +32,7 @@ extension GuardPipeline {
         switch action {
         case .deny, .allow:
             break  // denied above; allowed calls go straight to the checks below
-        case .ask where !approved && lock.withLock({ state.sessionApprovals.contains(name) }):
+        case .ask where !approved && state.withLock({ state in state.sessionApprovals.contains(name) }):
             approvedArguments = CanonicalJSON.hash(arguments)
             record(.allowed, method: "tools/call", tool: name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "allowed by the user's approval for this session")
         case .ask where !approved:
@@ -52,7 +52,7 @@ extension GuardPipeline {
                               text: "mcpguard policy refuses \(name): \(problem) \(GuardControls.policyArguments.cite)", checklist: GuardControls.policyArguments.checklist)
             }
         }
-        if let validator = lock.withLock({ state.inputSchemas[name] }) {
+        if let validator = state.withLock({ state in state.inputSchemas[name] }) {
             let failures = validator.validate(arguments)
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "arguments\($0.instancePath.isEmpty ? "" : $0.instancePath): \($0.message)" }.joined(separator: "; ")
@@ -67,7 +67,7 @@ extension GuardPipeline {
         record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(arguments))
         let deadline = rules.timeout(for: name).map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         if let id = message.id {
-            lock.withLock { state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: deadline, approvedArguments: approvedArguments) }
+            state.withLock { state in state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: deadline, approvedArguments: approvedArguments) }
         }
         return [.toServer(message.raw)]
     }
@@ -85,9 +85,9 @@ extension GuardPipeline {
         let hash = CanonicalJSON.hash(arguments)
         let tool = subject.name
         let params = message.params?.objectValue ?? JSONObject()
-        if let token = params["requestState"]?.stringValue, let approval = lock.withLock({ state.approvals[token] }), approval.tool == tool, approval.arguments == hash {
+        if let token = params["requestState"]?.stringValue, let approval = state.withLock({ state in state.approvals[token] }), approval.tool == tool, approval.arguments == hash {
             guard approval.ours else { return .proceed(message, hash) }  // the server continuing an approved call
-            lock.withLock { state.approvals[token] = nil }  // one use
+            state.withLock { state in state.approvals[token] = nil }  // one use
             let answer = userAnswer(params["inputResponses"]?[Self.confirmKey], subject: subject)
             guard answer.approved else { return .deliver(declined(message, subject: subject, reason: answer.reason)) }
             var cleaned = params
@@ -106,7 +106,7 @@ extension GuardPipeline {
         if meta?["io.modelcontextprotocol/protocolVersion"] != nil {
             if meta?["io.modelcontextprotocol/clientCapabilities"]?["elicitation"] != nil {
                 let token = "mcpguard-confirm-" + (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-                lock.withLock {
+                state.withLock { state in
                     state.approvals[token] = Approval(tool: tool, arguments: hash, expires: .now + .seconds(rules.askTimeout), ours: true)
                 }
                 let result: JSONValue = [
@@ -118,9 +118,9 @@ extension GuardPipeline {
                 let response: JSONValue = ["jsonrpc": "2.0", "id": message.id?.jsonValue ?? .null, "result": result]
                 return .deliver([.toClient(JSONWriter().bytes(response))])
             }
-        } else if lock.withLock({ state.clientElicitation }) {
+        } else if state.withLock({ state in state.clientElicitation }) {
             let askID = nextID("ask")
-            lock.withLock { state.held[askID] = HeldCall(message: message, subject: subject, deadline: .now + .seconds(rules.askTimeout)) }
+            state.withLock { state in state.held[askID] = HeldCall(message: message, subject: subject, deadline: .now + .seconds(rules.askTimeout)) }
             let request: JSONValue = ["jsonrpc": "2.0", "id": askID.jsonValue, "method": "elicitation/create", "params": elicitation(subject, arguments: arguments, mode: false)]
             record(.asked, method: message.method, tool: tool, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, arguments: Self.summary(arguments), detail: "confirmation requested (elicitation)")
             return .deliver([.toClient(JSONWriter().bytes(request))])
@@ -159,7 +159,7 @@ extension GuardPipeline {
             guard let code = content?["code"]?.stringValue, let step = totp.verify(code, at: Date()) else {
                 return (false, "", "the authenticator code was missing, wrong or expired")
             }
-            let fresh = lock.withLock { () -> Bool in
+            let fresh = state.withLock { state -> Bool in
                 if let used = state.usedCodeSteps[subject.name], step <= used { return false }
                 state.usedCodeSteps[subject.name] = step
                 return true
@@ -168,7 +168,7 @@ extension GuardPipeline {
             return (true, "once, second factor verified", nil)
         }
         if content?["scope"]?.stringValue == "session", offersSessionScope(subject) {
-            lock.withLock { _ = state.sessionApprovals.insert(subject.name) }
+            state.withLock { state in _ = state.sessionApprovals.insert(subject.name) }
             return (true, "this session", nil)
         }
         return (true, "once", nil)
@@ -180,7 +180,7 @@ extension GuardPipeline {
     }
 
     func movesFunds(_ tool: String) -> Bool {
-        rules.tools[tool]?.funds == true || lock.withLock { state.fundsTools.contains(tool) }
+        rules.tools[tool]?.funds == true || state.withLock { state in state.fundsTools.contains(tool) }
     }
 
     /// Yes means `action: accept` with `approve: true`; anything else (decline, cancel, no content) is no.

@@ -28,7 +28,7 @@ extension GuardPipeline {
             break
         }
         guard let id = message.id else { return [.toClient(bytes)] }
-        if let notification = lock.withLock({ state.relists[id] }) {
+        if let notification = state.withLock({ state in state.relists[id] }) {
             // The new listing is applied before the re-check ends: calls arriving meanwhile keep waiting.
             if let tools = message.result?["tools"]?.arrayValue {
                 _ = filterTools(tools)
@@ -36,7 +36,7 @@ extension GuardPipeline {
                 record(.error, method: "tools/list", tool: nil, rule: GuardControls.pinned.id, checklist: GuardControls.pinned.checklist,
                        detail: "re-check after list_changed failed: \(message.error?.message ?? "no tool list in the answer")")
             }
-            let waiting = lock.withLock { () -> [JSONRPCMessage] in
+            let waiting = state.withLock { state -> [JSONRPCMessage] in
                 state.relists[id] = nil
                 guard state.relists.isEmpty else { return [] }
                 state.relistDeadline = nil
@@ -45,12 +45,12 @@ extension GuardPipeline {
             }
             return [.toClient(notification)] + waiting.flatMap { checkCall($0, approved: false) }
         }
-        if lock.withLock({ state.timedOut.remove(id) }) != nil {
+        if state.withLock({ state in state.timedOut.remove(id) }) != nil {
             record(.withheld, method: "tools/call", tool: nil, rule: GuardControls.timeout.id, checklist: GuardControls.timeout.checklist,
                    size: bytes.count, detail: "answer after the timeout dropped")
             return []
         }
-        let pending = lock.withLock { state.pending.removeValue(forKey: id) }
+        let pending = state.withLock { state in state.pending.removeValue(forKey: id) }
         if let pending { recordAnswer(message, pending, size: bytes.count) }
         if message.kind == .errorResponse { return screenedError(message, tool: pending?.tool) }
         guard let pending, let result = message.result?.objectValue else { return [.toClient(bytes)] }
@@ -72,7 +72,7 @@ extension GuardPipeline {
     func relist(notification: [UInt8]) -> [Delivery] {
         let id = nextID("relist")
         var params = JSONObject()
-        lock.withLock {
+        state.withLock { state in
             if let meta = state.lastMeta { params["_meta"] = meta }
             state.relists[id] = notification
             state.relistDeadline = .now + .seconds(10)
@@ -148,7 +148,7 @@ extension GuardPipeline {
             outputs[name] = cleaned["outputSchema"].map { JSONSchemaValidator(schema: $0) }
             kept.append(cleaned)
         }
-        lock.withLock {
+        state.withLock { state in
             state.inputSchemas.merge(inputs) { $1 }
             for (name, validator) in outputs { state.outputSchemas[name] = validator }
             for (name, refusal) in refusals { state.refused[name] = refusal }

@@ -151,13 +151,13 @@ extension GuardPipeline {
         if result["resultType"]?.stringValue == "input_required" {
             // The server needs more input for a call the user approved: its retry needs no second yes.
             if let approved = pending.approvedArguments, let token = result["requestState"]?.stringValue {
-                lock.withLock { state.approvals[token] = Approval(tool: tool, arguments: approved, expires: .now + .seconds(rules.askTimeout), ours: false) }
+                state.withLock { state in state.approvals[token] = Approval(tool: tool, arguments: approved, expires: .now + .seconds(rules.askTimeout), ours: false) }
             }
             return screenedInputRequests(message, result, tool: tool) ?? [.toClient(message.raw)]
         }
         var result = result
         var changed = false
-        if result["isError"]?.boolValue != true, let structured = result["structuredContent"], let validator = lock.withLock({ state.outputSchemas[tool] ?? nil }) {
+        if result["isError"]?.boolValue != true, let structured = result["structuredContent"], let validator = state.withLock({ state in state.outputSchemas[tool] ?? nil }) {
             let failures = validator.validate(structured)
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "structuredContent\($0.instancePath): \($0.message)" }.joined(separator: "; ")

@@ -2,6 +2,7 @@ import Foundation
 import GuardCore
 import GuardDetect
 import GuardPolicy
+import Synchronization
 
 /// The decisions of `mcpguard run` for one server, message by message. Apart from the audit log it does no
 /// I/O: the stdio loop feeds it what arrives (and the clock, through ``tick(now:)``) and sends what it returns.
@@ -12,7 +13,7 @@ import GuardPolicy
 /// `input_required` round trip). Server → client: listings lose denied, poisoned, changed and colliding
 /// definitions; outputs are cut to size, redacted, checked for injection and against `outputSchema`.
 /// Everything else passes as the exact bytes received.
-public final class GuardPipeline: @unchecked Sendable {
+public final class GuardPipeline: Sendable {
     /// Where a message goes.
     public enum Delivery: Equatable, Sendable {
         case toServer([UInt8])
@@ -46,11 +47,10 @@ public final class GuardPipeline: @unchecked Sendable {
     let injection = OutputInjectionDetector.rulesOnly
     /// Counts of the session's decisions, for `mcpguard status`.
     public let statistics = GuardStatistics()
-    /// All mutable state; the stdio loop calls from several threads.
-    let lock = NSLock()
+    /// All mutable state; a front calls from several threads.
+    let state = Mutex(State())
     /// Held while queued audit records are written (``flushAudit()``).
-    let auditFlush = NSLock()
-    var state = State()
+    let auditFlush = Mutex(())
 
     /// A request of the client the guard waits to see answered.
     struct PendingRequest {
@@ -145,27 +145,27 @@ public final class GuardPipeline: @unchecked Sendable {
         }
         switch message.kind {
         case .response, .errorResponse:
-            if let id = message.id, let held = lock.withLock({ state.held.removeValue(forKey: id) }) {
+            if let id = message.id, let held = state.withLock({ state in state.held.removeValue(forKey: id) }) {
                 return answered(held, with: message)
             }
             return checkClientAnswer(message) ?? [.toServer(bytes)]
         case .notification:
             countNotification(message.method, from: .client)
             if message.method == "notifications/cancelled", let id = message.params?["requestId"].flatMap(Self.id(from:)) {
-                lock.withLock { _ = state.pending.removeValue(forKey: id) }
+                state.withLock { state in _ = state.pending.removeValue(forKey: id) }
             }
             return [.toServer(bytes)]
         case .request:
             break
         }
         let method = message.method ?? ""
-        if let meta = message.params?["_meta"] { lock.withLock { state.lastMeta = meta } }
+        if let meta = message.params?["_meta"] { state.withLock { state in state.lastMeta = meta } }
         if method == "initialize" {
             let declared = message.params?["capabilities"]?["elicitation"] != nil
-            lock.withLock { state.clientElicitation = declared }
+            state.withLock { state in state.clientElicitation = declared }
         }
         if method == "tools/call" {
-            let wait = lock.withLock { () -> Bool in
+            let wait = state.withLock { state -> Bool in
                 guard !state.relists.isEmpty else { return false }
                 state.deferred.append(message)
                 return true
@@ -175,7 +175,7 @@ public final class GuardPipeline: @unchecked Sendable {
         if accessSubject(message) != nil { return checkAccess(message, approved: false) }
         if method == "completion/complete", let refused = checkCompletion(message) { return refused }
         if let id = message.id {
-            lock.withLock { state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
+            state.withLock { state in state.pending[id] = PendingRequest(method: method, tool: nil, deadline: nil, approvedArguments: nil) }
         }
         return [.toServer(bytes)]
     }
@@ -209,7 +209,7 @@ public final class GuardPipeline: @unchecked Sendable {
         let id = JSONRPCID.sniff(head)
         if side == .server {
             guard let id else { return [] }
-            lock.withLock { _ = state.pending.removeValue(forKey: id) }
+            state.withLock { state in _ = state.pending.removeValue(forKey: id) }
         }
         return [.toClient(JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(code: code, message: text, data: ["rule": .string(control.id)])).raw)]
     }
@@ -226,7 +226,7 @@ public final class GuardPipeline: @unchecked Sendable {
     /// Calls past their timeout: a cancellation to the server and an error to the client. Asks past theirs:
     /// a refusal (silence is never a yes).
     public func tick(now: ContinuousClock.Instant = .now) -> [Delivery] {
-        let (expiredCalls, expiredAsks) = lock.withLock { () -> ([(JSONRPCID, PendingRequest)], [(JSONRPCID, HeldCall)]) in
+        let (expiredCalls, expiredAsks) = state.withLock { state -> ([(JSONRPCID, PendingRequest)], [(JSONRPCID, HeldCall)]) in
             let calls = state.pending.filter { $0.value.deadline.map { $0 <= now } ?? false }
             for (id, _) in calls {
                 state.pending[id] = nil
@@ -239,7 +239,7 @@ public final class GuardPipeline: @unchecked Sendable {
         }
         var deliveries: [Delivery] = []
         // A re-check the server never answered: the calls that waited for it are refused (fail closed).
-        let stalled = lock.withLock { () -> [JSONRPCMessage] in
+        let stalled = state.withLock { state -> [JSONRPCMessage] in
             guard let deadline = state.relistDeadline, deadline <= now else { return [] }
             state.relistDeadline = nil
             state.relists.removeAll()
@@ -270,7 +270,7 @@ public final class GuardPipeline: @unchecked Sendable {
     /// The earliest running deadline (a call's timeout, an unanswered confirmation, a re-check after
     /// `list_changed`): when the front must call ``tick(now:)`` next; nil while nothing is timed.
     public var nextDeadline: ContinuousClock.Instant? {
-        lock.withLock {
+        state.withLock { state in
             var earliest = state.relistDeadline
             for held in state.held.values where earliest.map({ held.deadline < $0 }) ?? true { earliest = held.deadline }
             for call in state.pending.values {
@@ -282,14 +282,14 @@ public final class GuardPipeline: @unchecked Sendable {
 
     /// Whether any deadline is running.
     public var hasDeadlines: Bool {
-        lock.withLock { !state.held.isEmpty || state.relistDeadline != nil || state.pending.values.contains { $0.deadline != nil } }
+        state.withLock { state in !state.held.isEmpty || state.relistDeadline != nil || state.pending.values.contains { $0.deadline != nil } }
     }
 
     // MARK: Helpers
 
     /// A fresh id for a request the guard itself sends.
     func nextID(_ purpose: String) -> JSONRPCID {
-        lock.withLock {
+        state.withLock { state in
             state.counter += 1
             return JSONRPCID("mcpguard-\(purpose)-\(state.counter)")
         }

@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// Rate limits (token buckets) and per-session call budgets, per tool and for the whole server.
 /// Thread-safe; `clock` is injectable so tests need not sleep.
-public final class CallLimiter: @unchecked Sendable {
+public final class CallLimiter: Sendable {
     public enum Refusal: Equatable, Sendable {
         case rate(scope: String, limit: String)
         case budget(scope: String, limit: Int)
@@ -20,9 +21,12 @@ public final class CallLimiter: @unchecked Sendable {
         var last: Double
     }
 
-    private let lock = NSLock()
-    private var buckets: [String: Bucket] = [:]
-    private var calls: [String: Int] = [:]
+    struct Counters {
+        var buckets: [String: Bucket] = [:]
+        var calls: [String: Int] = [:]
+    }
+
+    private let counters = Mutex(Counters())
     let clock: @Sendable () -> Double
 
     public init(clock: @escaping @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }) {
@@ -31,7 +35,7 @@ public final class CallLimiter: @unchecked Sendable {
 
     /// Counts one call of `tool` against `rules`, or says which limit refuses it (nothing is counted then).
     public func admit(tool: String, rules: Policy.ServerRules) -> Refusal? {
-        lock.withLock {
+        counters.withLock { counters in
             let now = clock()
             let toolRule = rules.tools[tool]
             let checks: [(key: String, scope: String, rate: Policy.Rate?, budget: Int?)] = [
@@ -39,25 +43,25 @@ public final class CallLimiter: @unchecked Sendable {
                 ("server", "this server", rules.rate, rules.budget),
             ]
             for check in checks {
-                if let budget = check.budget, calls[check.key, default: 0] >= budget { return .budget(scope: check.scope, limit: budget) }
+                if let budget = check.budget, counters.calls[check.key, default: 0] >= budget { return .budget(scope: check.scope, limit: budget) }
                 if let rate = check.rate {
-                    let bucket = refilled(check.key, rate, now)
+                    let bucket = Self.refilled(counters.buckets, check.key, rate, now)
                     if bucket.tokens < 1 { return .rate(scope: check.scope, limit: "\(rate.count) per \(Self.unit(rate.seconds))") }
                 }
             }
             for check in checks {
-                if check.budget != nil { calls[check.key, default: 0] += 1 }
+                if check.budget != nil { counters.calls[check.key, default: 0] += 1 }
                 if let rate = check.rate {
-                    var bucket = refilled(check.key, rate, now)
+                    var bucket = Self.refilled(counters.buckets, check.key, rate, now)
                     bucket.tokens -= 1
-                    buckets[check.key] = bucket
+                    counters.buckets[check.key] = bucket
                 }
             }
             return nil
         }
     }
 
-    private func refilled(_ key: String, _ rate: Policy.Rate, _ now: Double) -> Bucket {
+    private static func refilled(_ buckets: [String: Bucket], _ key: String, _ rate: Policy.Rate, _ now: Double) -> Bucket {
         var bucket = buckets[key] ?? Bucket(tokens: Double(rate.count), last: now)
         bucket.tokens = min(Double(rate.count), bucket.tokens + (now - bucket.last) * Double(rate.count) / rate.seconds)
         bucket.last = now
