@@ -28,21 +28,14 @@ struct PinCommand: AsyncParsableCommand {
         let snapshot = try await SnapshotSource.load(snapshotPath: snapshotPath, sources: sources)
         let failed = snapshot.servers.filter { $0.status == .failed }
         for server in failed { Terminal.writeStderr("mcpguard: not pinned: \(server.name): \(server.error ?? "failed")\n") }
-        var lock = Lockfile(snapshot: snapshot)
         let existing: Lockfile?
         do {
             existing = try Lockfile.load(lockPath)
         } catch {
             throw CLIError("\(error)")
         }
-        // Servers that failed this time keep their old pins rather than silently disappearing.
-        if let existing {
-            for server in failed {
-                let identity = ServerIdentity.of(server, environmentNames: server.environmentNames)
-                if let kept = existing.servers[identity.key] { lock.servers[identity.key] = kept }
-            }
-        }
-        let summary = Self.describe(old: existing ?? Lockfile(), new: lock)
+        let lock = Lockfile.pinning(snapshot, keeping: existing)
+        let summary = Lockfile.changeLines(from: existing ?? Lockfile(), to: lock)
         if existing == lock {
             Terminal.writeStdout("\(lockPath) is up to date (\(lock.servers.count) server\(lock.servers.count == 1 ? "" : "s") pinned)\n")
             return
@@ -62,26 +55,6 @@ struct PinCommand: AsyncParsableCommand {
         Terminal.writeStdout("wrote \(lockPath): \(lock.servers.count) server\(lock.servers.count == 1 ? "" : "s") pinned\n")
         if snapshot.servers.allSatisfy({ $0.status == .failed }) { throw ExitCode(2) }
     }
-
-    /// Lines describing what pinning changes: new and removed servers, and each changed definition.
-    static func describe(old: Lockfile, new: Lockfile) -> [String] {
-        var lines: [String] = []
-        for key in Set(old.servers.keys).union(new.servers.keys).sorted() {
-            switch (old.servers[key], new.servers[key]) {
-            case (nil, let added?):
-                lines.append("+ \(added.names.joined(separator: ", ")) (\(added.display)): \(added.tools.count) tools, \(added.prompts.count) prompts, \(added.resourceTemplates.count) templates")
-            case (let removed?, nil):
-                lines.append("- \(removed.names.joined(separator: ", ")) (\(removed.display))")
-            case (let before?, let after?):
-                for change in PinComparison.changes(pinned: before, current: after) {
-                    lines.append("~ \(after.names.joined(separator: ", ")): \(change.summary)")
-                }
-            default:
-                break
-            }
-        }
-        return lines
-    }
 }
 
 /// `mcpguard diff OLD NEW`: compare two snapshots (or lockfiles) the way a scan compares with a lockfile.
@@ -98,7 +71,7 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let before = try Self.lockfile(old)
         let after = try Self.lockfile(new)
-        let lines = PinCommand.describe(old: before, new: after)
+        let lines = Lockfile.changeLines(from: before, to: after)
         if lines.isEmpty {
             Terminal.writeStdout("no differences\n")
         } else {
