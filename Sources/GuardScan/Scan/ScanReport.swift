@@ -79,4 +79,30 @@ public struct ScanReport: Sendable {
         if !servers.isEmpty, servers.allSatisfy({ $0.status == .failed }) { return 2 }
         return findings.contains { $0.severity >= failOn } ? 1 : 0
     }
+
+    /// The exit code for a `--fail-on` threshold: with `.none` findings never fail the run, but a scan
+    /// where every server failed still exits 2.
+    public func exitCode(failOn threshold: FailThreshold) -> Int32 {
+        switch threshold {
+        case .severity(let severity): exitCode(failOn: severity)
+        case .none: exitCode(failOn: .critical) == 2 ? 2 : 0
+        }
+    }
+}
+
+/// `--fail-on`: a severity at or above which findings fail the run, or none.
+public enum FailThreshold: Sendable, Equatable {
+    case none
+    case severity(Severity)
+
+    /// `none` or a severity name (case-insensitive); nil for anything else.
+    public init?(_ text: String) {
+        if text.lowercased() == "none" {
+            self = .none
+        } else if let severity = Severity(name: text) {
+            self = .severity(severity)
+        } else {
+            return nil
+        }
+    }
 }

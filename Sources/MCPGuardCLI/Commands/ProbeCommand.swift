@@ -65,7 +65,7 @@ struct ProbeCommand: AsyncParsableCommand {
         guard targets == 1 else { throw ValidationError("name exactly one target: a configured server (NAME or --server), --url URL, or -- CMD ARGS…") }
         if name != nil, serverName != nil { throw ValidationError("give the server's name once: NAME or --server") }
         guard timeout > 0, budget > 0 else { throw ValidationError("--timeout and --budget must be positive numbers of seconds") }
-        if failOn.lowercased() != "none" && Severity(name: failOn) == nil {
+        if FailThreshold(failOn) == nil {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on (expected info, low, medium, high, critical or none)")
         }
     }

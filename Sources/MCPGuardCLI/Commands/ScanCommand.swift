@@ -41,7 +41,7 @@ struct ScanCommand: AsyncParsableCommand {
         if !textPaths.isEmpty && (inputs.demo || inputs.snapshotPath != nil || inputs.sources.hasExplicitSources || inputs.staticOnly) {
             throw ValidationError("--text screens files on their own; it cannot be combined with --demo, --snapshot, --config, --server, --url or --static")
         }
-        if failOn.lowercased() != "none" && Severity(name: failOn) == nil {
+        if FailThreshold(failOn) == nil {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on (expected info, low, medium, high, critical or none)")
         }
     }

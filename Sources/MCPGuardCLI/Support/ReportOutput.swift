@@ -19,11 +19,7 @@ struct ReportOutput {
     }
 
     func emit(_ report: ScanReport) throws {
-        let renderer: any ReportRenderer = switch format {
-        case .sarif: SARIFReportRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
-        case .text: TextReportRenderer(style: TerminalStyle(enabled: outputPath == nil && Terminal.stdoutSupportsColor))
-        default: format.renderer()
-        }
+        let renderer = format.renderer(color: outputPath == nil && Terminal.stdoutSupportsColor, baseDirectory: FileManager.default.currentDirectoryPath)
         var rendered = renderer.render(report)
         if format == .text, let textTrailer { rendered += textTrailer }
         if let outputPath {
@@ -37,9 +33,7 @@ struct ReportOutput {
         } else {
             Terminal.writeStdout(rendered)
         }
-        let code = failOn.lowercased() == "none"
-            ? (report.exitCode(failOn: .critical) == 2 ? 2 : 0)
-            : report.exitCode(failOn: Severity(name: failOn) ?? .critical)
+        let code = report.exitCode(failOn: FailThreshold(failOn) ?? .severity(.critical))
         if code != 0 { throw ExitCode(code) }
     }
 }
