@@ -31,7 +31,7 @@ struct PythonClientBenchmark {
         let round_trips: Int
         let child: Child?
 
-        func percentile(_ p: Double) -> Double { latencies_us[min(latencies_us.count - 1, Int(Double(latencies_us.count) * p))] }
+        func percentile(_ p: Double) -> Double { percentileOf(sorted: latencies_us, p) }
         /// CPU of the process in front of the server per round trip, in µs.
         var cpuPerCall: Double? { child.map { $0.cpu_s * 1e6 / Double(round_trips) } }
     }

@@ -131,8 +131,11 @@ struct Measurement {
     var startup: Double = 0  // ms from spawn to the answer to tools/list
     var requestBytes = 0
     var responseBytes = 0
-    func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+    func percentile(_ p: Double) -> Double { percentileOf(sorted: latencies, p) }
 }
+
+/// The `p` quantile of ascending `values` (nearest rank), for both benchmark modes.
+func percentileOf(sorted values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
 
 /// A `/proc/PID/status` field in kB: VmHWM is the peak resident set; RssAnon the private part now.
 func status(_ pid: pid_t, _ field: String) -> Int? {

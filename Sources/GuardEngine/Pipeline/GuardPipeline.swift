@@ -281,9 +281,7 @@ public final class GuardPipeline: Sendable {
     }
 
     /// Whether any deadline is running.
-    public var hasDeadlines: Bool {
-        state.withLock { state in !state.held.isEmpty || state.relistDeadline != nil || state.pending.values.contains { $0.deadline != nil } }
-    }
+    public var hasDeadlines: Bool { nextDeadline != nil }
 
     // MARK: Helpers
 

@@ -3,9 +3,7 @@
 extension Policy {
     public func summaryLines() -> [String] {
         var lines: [String] = []
-        let policy = self
-        for name in policy.servers.keys.sorted() {
-            let rules = policy.servers[name]!
+        for (name, rules) in servers.sorted(by: { $0.key < $1.key }) {
             var header = "server \(name == "*" ? "* (every server)" : name): default \(rules.defaultAction.rawValue), withhold tools with \(rules.withholdAt.rawValue)+ findings"
             if let rate = rules.rate { header += ", at most \(rate.count) calls per \(Int(rate.seconds)) s" }
             if let budget = rules.budget { header += ", \(budget) calls per session" }
