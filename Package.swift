@@ -83,12 +83,14 @@ let package = Package(
         .executableTarget(name: "DetectionBenchmark", dependencies: ["GuardCore", "GuardDetect"], path: "Benchmarks/DetectionBenchmark"),
         // Measures what `mcpguard run` adds: the same workload direct and through the guard (not part of the tests).
         .executableTarget(name: "GuardBenchmark", dependencies: ["GuardCore", "MCPClient"], path: "Benchmarks/GuardBenchmark", exclude: ["echo_server.py", "raw_server.py", "sdk_client.py"]),
+        // What the test targets share: repository paths, loopback fixture servers, the process table.
+        .target(name: "MCPGuardTestSupport", dependencies: ["MCPClient"], path: "Tests/TestSupport"),
         .testTarget(name: "GuardCoreTests", dependencies: ["GuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GuardDetectTests", dependencies: ["GuardDetect"]),
-        .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime", "GuardEngine", "GuardStdio", "MCPClient"]),
+        .testTarget(name: "GuardRuntimeTests", dependencies: ["GuardRuntime", "GuardEngine", "GuardStdio", "MCPClient", "MCPGuardTestSupport"]),
         .testTarget(name: "GuardPolicyTests", dependencies: ["GuardPolicy"], exclude: ["Fixtures"]),
-        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan", "GuardRuntime", "MCPClient"], exclude: ["Golden"]),
-        .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard"]),
+        .testTarget(name: "GuardScanTests", dependencies: ["GuardScan", "GuardRuntime", "MCPClient", "MCPGuardTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MCPGuardCLITests", dependencies: ["MCPGuardCLI", "mcpguard", "MCPGuardTestSupport"]),
         // Bounded mutation fuzzing of every parser of untrusted input (runs with the other tests).
         .testTarget(name: "FuzzTests", dependencies: ["GuardCore", "GuardDetect", "GuardPolicy", "GuardEngine", "MCPClient", "GuardRuntime"]),
     ]

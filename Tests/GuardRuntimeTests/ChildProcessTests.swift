@@ -1,4 +1,5 @@
 import Foundation
+import MCPGuardTestSupport
 import Testing
 
 @testable import MCPClient
@@ -18,7 +19,7 @@ struct ChildProcessTests {
         #expect(!child.isRunning)
         try await Task.sleep(for: .milliseconds(200))
         // `sleep 300` was a grandchild in the same group: it must be gone too.
-        let leftovers = Fixture.processes(matching: "sleep 30").filter { line in
+        let leftovers = ProcessTable.matching("sleep 30").filter { line in
             guard let pid = Int32(line.split(separator: ":")[0]) else { return false }
             return getpgid(pid) == child.pid
         }

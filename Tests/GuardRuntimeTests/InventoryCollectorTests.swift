@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 @testable import MCPClient
@@ -48,7 +49,7 @@ struct InventoryCollectorTests {
         #expect(inventory.status == .failed)
         #expect(inventory.error?.hasPrefix("timed out after 3 s waiting for initialize") == true, "\(inventory.error ?? "")")
         #expect(ContinuousClock.now - started < .seconds(10))
-        #expect(Fixture.processes(matching: "hang_server.py \(tag)").isEmpty)
+        #expect(ProcessTable.matching("hang_server.py \(tag)").isEmpty)
     }
 
     @Test("a crashing server fails with its exit status and stderr")
@@ -99,7 +100,7 @@ struct InventoryCollectorTests {
         #expect(inventory.status == .ok, "\(inventory.error ?? "")")
         #expect(inventory.toolNames.contains(expectedTool))
         #expect(inventory.protocolVersion != nil)
-        #expect(Fixture.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MCPGuardTestSupport
 import Testing
 
 @testable import MCPClient
@@ -10,12 +11,12 @@ struct RemoteSecurityProbeTests {
     @Test("a server that refuses foreign origins passes; one that accepts them is reported")
     func origin() async throws {
         try Fixture.requireEnvironment()
-        let protected = try await HTTPFixture(["http", "PORT", "json"])
+        let protected = try await LoopbackServer("basic_server.py", ["http", "PORT", "json"])
         let good = await probe.probe(ServerSpec(name: "p", transport: .http, url: "http://127.0.0.1:\(protected.port)/mcp"))
         await protected.stop()
         #expect(good.isEmpty, "\(good)")
 
-        let open = try await HTTPFixture(["http", "PORT", "json", "no-origin-check"])
+        let open = try await LoopbackServer("basic_server.py", ["http", "PORT", "json", "no-origin-check"])
         let bad = await probe.probe(ServerSpec(name: "o", transport: .http, url: "http://127.0.0.1:\(open.port)/mcp"))
         await open.stop()
         #expect(bad == [.originNotValidated(status: 200)])
@@ -29,7 +30,7 @@ struct RemoteSecurityProbeTests {
     ])
     func authentication(mode: String, expected: [RemoteSecurityProbe.Observation]) async throws {
         try Fixture.requireEnvironment()
-        let server = try await HTTPFixture(["PORT", mode], script: "auth_server.py")
+        let server = try await LoopbackServer("auth_server.py", ["PORT", mode])
         let issuer = "http://127.0.0.1:\(server.port)"
         let observations = await probe.probe(ServerSpec(name: "a", transport: .http, url: "\(issuer)/mcp"))
         await server.stop()
@@ -48,14 +49,14 @@ struct RemoteSecurityProbeTests {
         try Fixture.requireEnvironment()
         var probe = RemoteSecurityProbe()
         probe.reportLoopbackWithoutAuth = true
-        let open = try await HTTPFixture(["PORT", "open"], script: "era2025_server.py")
+        let open = try await LoopbackServer("era2025_server.py", ["PORT", "open"])
         let streamable = await probe.probe(ServerSpec(name: "e", transport: .http, url: "http://127.0.0.1:\(open.port)/mcp"))
         let sse = await probe.probe(ServerSpec(name: "s", transport: .sse, url: "http://127.0.0.1:\(open.port)/sse"))
         await open.stop()
         #expect(streamable == [.authenticationNotRequired, .originNotValidated(status: 200)], "\(streamable)")
         #expect(sse == [.authenticationNotRequired, .originNotValidated(status: 200)], "\(sse)")
 
-        let strict = try await HTTPFixture(["PORT", "strict-origin"], script: "era2025_server.py")
+        let strict = try await LoopbackServer("era2025_server.py", ["PORT", "strict-origin"])
         let checked = await probe.probe(ServerSpec(name: "c", transport: .sse, url: "http://127.0.0.1:\(strict.port)/sse"))
         await strict.stop()
         #expect(checked == [.authenticationNotRequired])
@@ -82,7 +83,7 @@ struct RemoteSecurityProbeTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (cert, key) = try Fixture.selfSignedCertificate(in: directory)
 
-        let modern = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
+        let modern = try await LoopbackServer("tls_server.py", ["PORT", cert, key])
         let observations = await probe.probe(ServerSpec(name: "t", transport: .http, url: "https://127.0.0.1:\(modern.port)/mcp"))
         await modern.stop()
         #expect(observations.count == 1)
@@ -93,12 +94,12 @@ struct RemoteSecurityProbeTests {
         #expect(!reason.isEmpty)
 
         // And the inventory itself refuses the connection: a bad certificate is never silently accepted.
-        let inventoryServer = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
+        let inventoryServer = try await LoopbackServer("tls_server.py", ["PORT", cert, key])
         let inventory = await Fixture.collector(startup: .seconds(5)).collect(ServerSpec(name: "t", transport: .http, url: "https://127.0.0.1:\(inventoryServer.port)/mcp"))
         await inventoryServer.stop()
         #expect(inventory.status == .failed, "\(inventory)")
 
-        let old = try await HTTPFixture(["PORT", cert, key, "old-tls"], script: "tls_server.py")
+        let old = try await LoopbackServer("tls_server.py", ["PORT", cert, key, "old-tls"])
         let oldObservations = await probe.tlsObservations(host: "127.0.0.1", port: old.port)
         await old.stop()
         #expect(oldObservations.contains(.outdatedTLS("accepts TLS 1.1 or older")), "\(oldObservations)")

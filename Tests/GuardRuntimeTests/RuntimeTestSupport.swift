@@ -1,16 +1,17 @@
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 @testable import MCPClient
 
 /// Paths to the fixture servers and the Python environments `scripts/bootstrap` creates.
 enum Fixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = repository.appendingPathComponent(".venv/bin/python").path
-    static let legacyPython = repository.appendingPathComponent(".venv-legacy/bin/python").path
-    static func server(_ name: String) -> String { repository.appendingPathComponent("Tests/Fixtures/servers/\(name)").path }
-    static func bin(_ name: String) -> String { repository.appendingPathComponent(".venv/bin/\(name)").path }
+    static let repository = TestRepository.root
+    static let python = TestRepository.python
+    static let legacyPython = TestRepository.legacyPython
+    static func server(_ name: String) -> String { TestRepository.fixtureServer(name) }
+    static func bin(_ name: String) -> String { TestRepository.venvBinary(name) }
 
     /// A spec that runs a fixture with the project's Python.
     static func spec(_ file: String, _ arguments: [String] = [], python: String = Fixture.python, env: [String: String] = [:]) -> ServerSpec {
@@ -32,11 +33,7 @@ enum Fixture {
         return (cert, key)
     }
 
-    static func requireEnvironment() throws {
-        for path in [python, legacyPython] where !FileManager.default.isExecutableFile(atPath: path) {
-            throw FixtureError("missing \(path): run scripts/bootstrap")
-        }
-    }
+    static func requireEnvironment() throws { try TestRepository.requireEnvironment() }
 
     static func collector(startup: Duration = .seconds(120), request: Duration = .seconds(60), probe: Duration = .seconds(5)) -> InventoryCollector {
         var options = InventoryCollector.Options()
@@ -46,30 +43,6 @@ enum Fixture {
         return InventoryCollector(options: options)
     }
 
-    /// Processes whose environment carries `MCPGUARD_TEST_MARKER=marker`: exactly the servers one test started.
-    static func processes(withMarker marker: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry in
-            guard entry.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
-            return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == "MCPGUARD_TEST_MARKER=\(marker)" } ? entry : nil
-        }
-    }
-
-    /// Processes whose command line mentions `needle` (read from /proc), other than this test process.
-    static func processes(matching needle: String) -> [String] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        let me = String(getpid())
-        return entries.compactMap { entry -> String? in
-            guard entry.allSatisfy(\.isNumber), entry != me,
-                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
-            else { return nil }
-            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-            return line.contains(needle) ? "\(entry): \(line)" : nil
-        }
-    }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+typealias FixtureError = TestFailure

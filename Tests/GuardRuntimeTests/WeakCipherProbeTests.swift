@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 @testable import MCPClient
@@ -14,13 +15,13 @@ struct WeakCipherProbeTests {
         let (cert, key) = try Fixture.selfSignedCertificate(in: directory)
         let probe = RemoteSecurityProbe()
 
-        let weak = try await HTTPFixture(["PORT", cert, key, "weak-ciphers"], script: "tls_server.py")
+        let weak = try await LoopbackServer("tls_server.py", ["PORT", cert, key, "weak-ciphers"])
         let weakResult = await probe.weakCipherCheck(url: "https://127.0.0.1:\(weak.port)/mcp")
         await weak.stop()
         #expect(weakResult.ran)
         #expect(weakResult.problems.map(\.key) == ["weak:RSA key exchange (no forward secrecy)"], "\(weakResult.problems)")
 
-        let modern = try await HTTPFixture(["PORT", cert, key], script: "tls_server.py")
+        let modern = try await LoopbackServer("tls_server.py", ["PORT", cert, key])
         let modernResult = await probe.weakCipherCheck(url: "https://127.0.0.1:\(modern.port)/mcp")
         await modern.stop()
         #expect(modernResult.ran && modernResult.problems.isEmpty, "\(modernResult.problems)")

@@ -1,49 +1,17 @@
 import Foundation
 import GuardCore
 import GuardDetect
+import MCPGuardTestSupport
 import Testing
 
 @testable import GuardScan
 import MCPClient
 
-/// A fixture HTTP server on a random loopback port, killed with SIGKILL when the test is done.
-final class ProbeHTTPFixture: Sendable {
-    let process: ChildProcess
-    let port: Int
-
-    /// Ports below Linux's ephemeral range (32768–60999), so an outgoing connection of a test running beside
-    /// this one cannot hold the port; a fixture that still fails to bind exits, and the next port is tried.
-    init(_ script: String, _ arguments: [String]) async throws {
-        for _ in 0..<5 {
-            let port = Int.random(in: 20_000..<32_000)
-            let process = try ChildProcess(command: ServerProbeTests.python, arguments: [ServerProbeTests.fixture(script)] + arguments.map { $0 == "PORT" ? String(port) : $0 },
-                                           environment: ProcessInfo.processInfo.environment)
-            for handle in [process.stdout, process.stderr] { Thread { _ = try? handle.readToEnd() }.start() }
-            for _ in 0..<600 where process.isRunning {
-                if (try? await HTTPProbeLink.connect(url: "http://127.0.0.1:\(port)/", headers: [:], timeout: .seconds(1))) != nil {
-                    self.process = process
-                    self.port = port
-                    return
-                }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            kill(process.pid, SIGKILL)
-            _ = await process.waitForExit()
-        }
-        throw TestSupportError("the fixture \(script) did not listen on any of five loopback ports")
-    }
-
-    func stop() async {
-        kill(process.pid, SIGKILL)
-        _ = await process.waitForExit()
-    }
-}
-
 @Suite("Active probe of HTTP servers", .serialized)
 struct HTTPServerProbeTests {
     @Test("the SDK over Streamable HTTP: random session ids, no CORS, Origin checked; only the missing rate limit is reported")
     func healthyHTTP() async throws {
-        let server = try await ProbeHTTPFixture("basic_server.py", ["http", "PORT", "json"])
+        let server = try await LoopbackServer("basic_server.py", ["http", "PORT", "json"])
         let outcome = await ServerProbeTests.probe().probe(ServerSpec(name: "remote", transport: .http, url: "http://127.0.0.1:\(server.port)/mcp"))
         await server.stop()
         #expect(outcome.server.status == .ok, "\(outcome.server.error ?? "")")
@@ -63,7 +31,7 @@ struct HTTPServerProbeTests {
 
     @Test("a careless HTTP server: foreign Origin, permissive CORS with credentials, counter session ids, no rate limit")
     func brokenHTTP() async throws {
-        let server = try await ProbeHTTPFixture("probe_http_broken_server.py", ["PORT"])
+        let server = try await LoopbackServer("probe_http_broken_server.py", ["PORT"])
         let outcome = await ServerProbeTests.probe().probe(ServerSpec(name: "careless", transport: .http, url: "http://127.0.0.1:\(server.port)/mcp"))
         await server.stop()
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
@@ -81,7 +49,7 @@ struct HTTPServerProbeTests {
 
     @Test("a server that demands a bearer token but lets a bare session id through: the binding finding, auth-missing passed")
     func unboundSession() async throws {
-        let server = try await ProbeHTTPFixture("probe_http_broken_server.py", ["PORT", "auth"])
+        let server = try await LoopbackServer("probe_http_broken_server.py", ["PORT", "auth"])
         let spec = ServerSpec(name: "bearer", transport: .http, url: "http://127.0.0.1:\(server.port)/mcp", headers: ["Authorization": "Bearer fixture-credential"])
         let outcome = await ServerProbeTests.probe().probe(spec)
         await server.stop()

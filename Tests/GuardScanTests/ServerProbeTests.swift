@@ -1,6 +1,7 @@
 import Foundation
 import GuardCore
 import GuardDetect
+import MCPGuardTestSupport
 import Testing
 
 @testable import GuardScan
@@ -10,8 +11,8 @@ import MCPClient
 /// deliberately careless fixtures must produce exactly their findings, and no server may outlive a probe.
 @Suite("Active probe against real servers", .serialized)
 struct ServerProbeTests {
-    static let python = TestSupport.venvPython.path
-    static func fixture(_ name: String) -> String { TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/servers/\(name)").path }
+    static let python = TestRepository.python
+    static func fixture(_ name: String) -> String { TestRepository.fixtureServer(name) }
 
     static func probe(callAllTools: Bool = false) -> ServerProbe {
         var options = ActiveProbe.Options()
@@ -25,15 +26,6 @@ struct ServerProbeTests {
 
     static func spec(_ name: String, _ command: String, _ arguments: [String], marker: String) -> ServerSpec {
         ServerSpec(name: name, command: command, args: arguments, env: ["MCPGUARD_TEST_MARKER": marker])
-    }
-
-    /// Processes whose environment carries `MCPGUARD_TEST_MARKER=marker`.
-    static func processes(withMarker marker: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry in
-            guard entry.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
-            return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == "MCPGUARD_TEST_MARKER=\(marker)" } ? entry : nil
-        }
     }
 
     static func outcomes(_ outcome: ServerProbe.Outcome) -> [String: [CheckRecord.Outcome]] {
@@ -53,7 +45,7 @@ struct ServerProbeTests {
         #expect(records["probe-input-validation"] == [.passed, .skipped])
         let skipped = outcome.checks.first { $0.rule == "probe-input-validation" && $0.outcome == .skipped }
         #expect(skipped?.detail?.contains("get_time") == true && skipped?.detail?.contains("readOnlyHint") == true, "\(skipped?.detail ?? "")")
-        #expect(Self.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("mcp-server-time is clean too")
@@ -65,7 +57,7 @@ struct ServerProbeTests {
         #expect(outcome.findings.isEmpty, "\(outcome.findings.map { "\($0.rule): \($0.message) \($0.evidence ?? "")" })")
         #expect(Self.outcomes(outcome)["probe-resource-boundary"] == [.passed])
         #expect(Self.outcomes(outcome)["probe-robustness"] == [.passed])
-        #expect(Self.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("a careless server: a crash, echoed versions, accepted violations, /etc/passwd, leaks — and its destructive tool is never called")
@@ -96,7 +88,7 @@ struct ServerProbeTests {
         #expect(!FileManager.default.fileExists(atPath: wiped), "the probe called a tool that is not read-only")
         let skipped = outcome.checks.first { $0.rule == "probe-input-validation" && $0.outcome == .skipped }
         #expect(skipped?.detail?.contains("wipe") == true)
-        #expect(Self.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("with callAllTools (the sandbox's mode) the destructive tool is called, with invalid arguments only")
@@ -109,7 +101,7 @@ struct ServerProbeTests {
         let outcome = await Self.probe(callAllTools: true).probe(Self.spec("broken", Self.python, [Self.fixture("probe_broken_server.py"), wiped], marker: marker))
         #expect(outcome.findings.filter { $0.rule == "probe-input-validation" }.map { $0.tool ?? "" }.sorted() == ["lookup", "lookup", "lookup", "wipe", "wipe"])
         #expect(Self.outcomes(outcome)["probe-input-validation"] == [.failed])
-        #expect(Self.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("a server that stops answering (and ignores SIGTERM) is reported, killed, started again, and the other checks still run")
@@ -125,7 +117,7 @@ struct ServerProbeTests {
         #expect(robustness.contains("stuck stopped answering (no answer to two pings within 16 s) after a 3 MiB message"), "\(robustness)")
         #expect(Self.outcomes(outcome)["probe-input-validation"]?.contains(.failed) == true)
         #expect(ContinuousClock.now - start < .seconds(90))
-        #expect(Self.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("a server that cannot start: every check is skipped with the reason, the server is failed")

@@ -1,6 +1,7 @@
 import Foundation
 import GuardCore
 import GuardDetect
+import MCPGuardTestSupport
 import Testing
 
 @testable import GuardScan
@@ -8,7 +9,7 @@ import Testing
 /// Paths and helpers shared by the scan tests.
 enum TestSupport {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = TestRepository.root
 
     /// Compares `actual` with `Golden/name`. With `MCPGUARD_UPDATE_GOLDEN=1` it rewrites the file instead;
     /// review the diff by eye before committing.
@@ -23,7 +24,7 @@ enum TestSupport {
     }
 
     /// The Python of the project's venv (made by scripts/bootstrap).
-    static var venvPython: URL { repositoryRoot.appendingPathComponent(".venv/bin/python") }
+    static var venvPython: URL { URL(fileURLWithPath: TestRepository.python) }
 
     /// Runs a Python script in the venv with `stdin`; returns exit status and combined output.
     static func runPython(_ script: String, stdin: String) throws -> (status: Int32, output: String) {
@@ -47,10 +48,7 @@ enum TestSupport {
     }
 }
 
-struct TestSupportError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+typealias TestSupportError = TestFailure
 
 /// Stands in for the real detectors: reports findings on the demo that look like what the detectors
 /// will report, so every renderer is exercised on every severity, with and without tools and files.

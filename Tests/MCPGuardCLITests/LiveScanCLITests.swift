@@ -1,37 +1,16 @@
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 /// Runs the binary against real servers: discovery from a generated config, live inventory, reports,
 /// snapshots, --static, and interruption. Nothing may be left running afterwards.
 @Suite("mcpguard CLI against real servers", .serialized)
 struct LiveScanCLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = repository.appendingPathComponent(".venv/bin/python").path
-    static func fixture(_ name: String) -> String { repository.appendingPathComponent("Tests/Fixtures/servers/\(name)").path }
-    static func bin(_ name: String) -> String { repository.appendingPathComponent(".venv/bin/\(name)").path }
-
-    /// Processes (other than this one) whose command line contains `needle`.
-    static func processes(matching needle: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry in
-            guard entry.allSatisfy(\.isNumber), entry != String(getpid()),
-                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
-            else { return nil }
-            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-            return line.contains(needle) ? line : nil
-        }
-    }
-
-    /// Processes whose environment carries `MCPGUARD_TEST_MARKER=marker`: exactly the servers one test started.
-    static func processes(withMarker marker: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry in
-            guard entry.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return nil }
-            let variables = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            return variables.contains("MCPGUARD_TEST_MARKER=\(marker)") ? entry : nil
-        }
-    }
+    static let repository = TestRepository.root
+    static let python = TestRepository.python
+    static func fixture(_ name: String) -> String { TestRepository.fixtureServer(name) }
+    static func bin(_ name: String) -> String { TestRepository.venvBinary(name) }
 
     func config(_ servers: [String: (String, [String])], in directory: URL, marker: String = "") throws -> String {
         var object = JSONObject()
@@ -68,7 +47,7 @@ struct LiveScanCLITests {
         // mcp-server-fetch can fetch any URL: labelled as network egress.
         let fetchFindings = (report["findings"]?.arrayValue ?? []).filter { $0["server"] == "fetch" }.map { $0["rule"]?.stringValue ?? "" }
         #expect(fetchFindings.contains("capability-network-egress"))
-        #expect(Self.processes(withMarker: marker).isEmpty, "servers still running")
+        #expect(ProcessTable.withMarker(marker).isEmpty, "servers still running")
     }
 
     @Test("inventory --format json writes a snapshot that scan --snapshot reads to the same findings")
@@ -131,10 +110,10 @@ struct LiveScanCLITests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<100 where Self.processes(matching: "hang_server.py \(tag)").isEmpty {
+        for _ in 0..<100 where ProcessTable.matching("hang_server.py \(tag)").isEmpty {
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(!Self.processes(matching: "hang_server.py \(tag)").isEmpty, "the server never started")
+        #expect(!ProcessTable.matching("hang_server.py \(tag)").isEmpty, "the server never started")
         return process
     }
 
@@ -146,7 +125,7 @@ struct LiveScanCLITests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         try await Task.sleep(for: .milliseconds(300))
-        #expect(Self.processes(matching: "hang_server.py \(tag)").isEmpty)
+        #expect(ProcessTable.matching("hang_server.py \(tag)").isEmpty)
     }
 
     @Test("a killed mcpguard (SIGKILL) still takes its servers down (PR_SET_PDEATHSIG)")
@@ -155,11 +134,11 @@ struct LiveScanCLITests {
         let process = try await startHangingScan(tag: tag)
         // Past Dispatch's idle-thread reclaim (5 s) to prove the forking thread outlives it.
         try await Task.sleep(for: .seconds(6))
-        #expect(!Self.processes(matching: "hang_server.py \(tag)").isEmpty, "the server died before mcpguard did")
+        #expect(!ProcessTable.matching("hang_server.py \(tag)").isEmpty, "the server died before mcpguard did")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try await Task.sleep(for: .milliseconds(500))
-        #expect(Self.processes(matching: "hang_server.py \(tag)").isEmpty)
+        #expect(ProcessTable.matching("hang_server.py \(tag)").isEmpty)
     }
 }
 
@@ -177,10 +156,10 @@ struct RunLifecycleTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            for _ in 0..<100 where LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty {
+            for _ in 0..<100 where ProcessTable.matching("hang_server.py \(tag)").isEmpty {
                 try await Task.sleep(for: .milliseconds(100))
             }
-            #expect(!LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty, "the server never started")
+            #expect(!ProcessTable.matching("hang_server.py \(tag)").isEmpty, "the server never started")
             if ending == "kill" {
                 kill(process.processIdentifier, SIGKILL)
             } else {
@@ -189,7 +168,7 @@ struct RunLifecycleTests {
             process.waitUntilExit()
             if ending == "eof" { #expect(process.terminationStatus == 0, "the host leaving is a normal end") }
             try await Task.sleep(for: .milliseconds(500))
-            #expect(LiveScanCLITests.processes(matching: "hang_server.py \(tag)").isEmpty, "server outlived mcpguard (\(ending))")
+            #expect(ProcessTable.matching("hang_server.py \(tag)").isEmpty, "server outlived mcpguard (\(ending))")
         }
     }
 
@@ -224,6 +203,6 @@ struct RunLifecycleTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGTERM)
         #expect((try? String(contentsOfFile: record, encoding: .utf8)) == "SIGTERM")
-        #expect(LiveScanCLITests.processes(matching: tag).isEmpty)
+        #expect(ProcessTable.matching(tag).isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 /// `mcpguard probe` as a user runs it: the findings JSON with its check records, the exit codes, and the
@@ -28,7 +29,7 @@ struct ProbeCLITests {
         #expect(recorded == ["probe-robustness=failed", "probe-protocol-version=failed", "probe-input-validation=failed", "probe-input-validation=skipped",
                              "probe-resource-boundary=failed", "probe-error-leakage=failed"])
         #expect(!result.stdout.contains("ghp_Zq8vX2mKp9LrT4wYb7NcH1sDf6GjA3eQu5Io"))
-        #expect(LiveScanCLITests.processes(withMarker: marker).isEmpty)
+        #expect(ProcessTable.withMarker(marker).isEmpty)
     }
 
     @Test("the SDK's server probes clean (exit 0), and the text report lists the checks")

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GuardCore
+import MCPGuardTestSupport
 import Testing
 
 /// `${secret:NAME}` through `mcpguard run`: the server gets the value; mcpguard's own environment and
@@ -92,7 +93,7 @@ struct SecretsRunTests {
         let unknown = try sandbox.run(run, extra: ["GITHUB_TOKEN": "${secret:nope}", "MCPGUARD_TEST_MARKER": marker])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "mcpguard: error: GITHUB_TOKEN refers to unknown secret 'nope' (looked up in encrypted file \(sandbox.defaultStore)); add it with mcpguard secrets set nope\n")
-        #expect(LiveScanCLITests.processes(matching: marker).isEmpty)
+        #expect(ProcessTable.matching(marker).isEmpty)
         let malformed = try sandbox.run(run, extra: ["GITHUB_TOKEN": "${secret:\(Self.value)"])
         #expect(malformed.status == 2 && malformed.stderr.contains("the value of GITHUB_TOKEN: malformed secret reference at character 1"))
         let wrong = try sandbox.run(run, extra: ["GITHUB_TOKEN": "${secret:github}", "MCPGUARD_SECRETS_PASSPHRASE": "wrong"])
