@@ -12,12 +12,15 @@ enum SpeedBenchmark {
         // One input per server, as a user's machine has them: the cross-server rules compare servers
         // pairwise, and one snapshot of a whole registry would measure that, not the detectors.
         let (snapshot, _) = Evaluation.snapshot(tools)
-        let inputs = snapshot.servers.map { DetectionInput(snapshot: InventorySnapshot(servers: [$0])) }
+        // Inputs are made inside each round: an input remembers what its detectors worked out, and a
+        // reused one would measure that memo, not the detectors.
+        let servers = snapshot.servers
+        func inputs() -> [DetectionInput] { servers.map { DetectionInput(snapshot: InventorySnapshot(servers: [$0])) } }
         let definitionTexts = tools.compactMap { $0.tool.map(Corpus.texts(of:)) }
         let allStrings = definitionTexts.flatMap { $0 }
         print("\nSpeed (one core):")
         let baseline = rate { allStrings.reduce(0) { $0 + Tokenizer.tokens($1).count } }
-        let detectors = rate { inputs.reduce(0) { $0 + engine.analyze($1).count } }
+        let detectors = rate { inputs().reduce(0) { $0 + engine.analyze($1).count } }
         print(String(format: "  definitions: %.0f/s through all detectors (model included); baseline (tokenising the same texts) %.0f/s; ratio %.2f",
                      detectors * Double(tools.count), baseline * Double(tools.count), detectors / baseline))
         if let scorer = LearnedScorer.shared {
@@ -27,7 +30,7 @@ enum SpeedBenchmark {
         if verbose {
             for detector in engine.detectors {
                 let single = DetectionEngine(detectors: [detector])
-                let value = rate { inputs.reduce(0) { $0 + single.analyze($1).count } }
+                let value = rate { inputs().reduce(0) { $0 + single.analyze($1).count } }
                 print(String(format: "    %@: %.0f definitions/s", String(describing: type(of: detector)), value * Double(tools.count)))
             }
         }

@@ -15,11 +15,15 @@ public protocol Detector: Sendable {
 /// Everything detectors may look at.
 public struct DetectionInput: Sendable {
     /// The servers and what they offered.
-    public var snapshot: InventorySnapshot
+    public var snapshot: InventorySnapshot {
+        didSet { memo = DetectionMemo() }
+    }
     /// Host config files as read from disk, for config audits.
     public var configs: [ConfigDocument]
     /// Texts a model reads besides definitions: host instruction files and `scan --text` inputs.
     public var documents: [TextDocument]
+    /// What the detectors share of this input (subjects, learned sums), computed on first use.
+    private(set) var memo = DetectionMemo()
 
     public init(snapshot: InventorySnapshot, configs: [ConfigDocument] = [], documents: [TextDocument] = []) {
         self.snapshot = snapshot

@@ -42,11 +42,13 @@ public struct DeclaredPurposeDetector: Detector {
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
         var findings: [Finding] = []
-        for server in input.snapshot.servers where server.status == .ok {
-            for subject in ModelVisibleText.subjects(of: server) where subject.kind == .tool {
+        for (index, server) in input.snapshot.servers.enumerated() where server.status == .ok {
+            for subject in input.subjects(ofServerAt: index) where subject.kind == .tool {
                 if let finding = phraseFinding(subject: subject, server: server) {
                     findings.append(finding)
-                } else if let scorer, let finding = learnedFinding(scorer, subject: subject, server: server) {
+                } else if let scorer, let finding = learnedFinding(
+                    scorer, sums: input.definitionSums(ofServerAt: index, subject: subject, scorer: scorer), subject: subject, server: server
+                ) {
                     findings.append(finding)
                 }
             }
@@ -57,7 +59,8 @@ public struct DeclaredPurposeDetector: Detector {
     /// The phrase rules' finding: the first name, title or description that states an offensive purpose.
     func phraseFinding(subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
         for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
-            let tokens = Tokenizer.tokens(text.role == .name ? text.text.replacingOccurrences(of: "_", with: " ") : text.text)
+            // Names are read as words: `steal_cookies` → `steal cookies` (`_` is never part of a multi-byte character).
+            let tokens = Tokenizer.tokens(text.role == .name ? String(decoding: text.text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self) : text.text)
             guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
             if tokens.contains(where: { Self.defensive.contains($0.text) }) { continue }
             var purposes: [String] = []
@@ -87,16 +90,17 @@ public struct DeclaredPurposeDetector: Detector {
     ///
     /// Below the model's high threshold a finding also needs an offensive verb (steal, exploit, dump,
     /// persistence, …) and no defensive wording: honest security tooling describes attacks too.
-    func learnedFinding(_ scorer: LearnedScorer, subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
-        let texts = subject.texts.filter { $0.role != .uri }.map(\.text)
-        guard let verdict = scorer.definitionVerdict(texts, model: 1),
+    func learnedFinding(_ scorer: LearnedScorer, sums: FeatureSums, subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
+        let texts = LearnedScorer.definitionTexts(of: subject)
+        guard let verdict = scorer.definitionVerdict(texts, sums: sums, model: 1),
               verdict.isHigh || (verdict.flags.contains(.offensiveVerb) && !verdict.flags.contains(.defensiveWords)) else { return nil }
+        let why = scorer.explain(texts, model: 1)
         return Finding(
             Rules.maliciousPurpose, severity: verdict.isHigh ? .high : .medium, server: server.name,
             tool: subject.name, location: server.location(pointer: subject.pointer + "/description"),
             message: "Tool \(subject.name ?? "(unnamed)") reads as built for attacks (learned model, \(LearnedScorer.percent(verdict.probability)))"
-                + (verdict.reasons.isEmpty ? "" : ": " + ToolPoisoningDetector.list(verdict.reasons)),
-            evidence: verdict.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
+                + (why.reasons.isEmpty ? "" : ": " + ToolPoisoningDetector.list(why.reasons)),
+            evidence: why.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
             fingerprintKey: subject.pointer
         )
     }

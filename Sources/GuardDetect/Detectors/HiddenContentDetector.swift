@@ -13,8 +13,8 @@ public struct HiddenContentDetector: Detector {
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
         var findings: [Finding] = []
-        for server in input.snapshot.servers where server.status == .ok {
-            for subject in ModelVisibleText.subjects(of: server) {
+        for (index, server) in input.snapshot.servers.enumerated() where server.status == .ok {
+            for subject in input.subjects(ofServerAt: index) {
                 let label = ToolPoisoningDetector.label(subject)
                 for text in subject.texts {
                     findings.append(contentsOf: unicodeFindings(text, label: label, subject: subject, server: server))
@@ -61,19 +61,18 @@ public struct HiddenContentDetector: Detector {
         let body = text.text
         guard Self.mayHideMarkup(body) else { return nil }
         var hidden: [(String, Range<String.Index>)] = []
-        if let open = body.range(of: "<!--") {
-            let close = body.range(of: "-->", range: open.upperBound..<body.endIndex)
+        if let open = ByteSearch.range(of: "<!--", in: body) {
+            let close = ByteSearch.range(of: "-->", in: body, from: open.upperBound)
             hidden.append(("an HTML comment", open.lowerBound..<(close?.upperBound ?? body.endIndex)))
         }
         for marker in ["[//]: #", "[comment]: #", "[//]: <>", "[comment]: <>"] {
-            if let range = body.range(of: marker, options: .caseInsensitive) {
+            if let range = ByteSearch.range(of: marker, in: body, ignoringCase: true) {
                 let lineEnd = body[range.upperBound...].firstIndex(of: "\n") ?? body.endIndex
                 hidden.append(("a Markdown comment", range.lowerBound..<lineEnd))
             }
         }
-        let lower = body.lowercased()
         for marker in ["display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0", "opacity:0", "opacity: 0", "<span hidden", "<div hidden"] {
-            if let range = lower.range(of: marker), lower.count == body.count {
+            if let range = ByteSearch.range(of: marker, in: body, ignoringCase: true) {
                 hidden.append(("a hidden HTML element", range))
             }
         }
@@ -117,13 +116,15 @@ public struct HiddenContentDetector: Detector {
         var newlines = 0
         var spaces = 0
         var runStart: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == 0x0A || (byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A) {
                 if runStart == nil { runStart = index }
-                newlines += 1
-            } else if character == " " || character == "\t" {
+                if byte == 0x0A { newlines += 1 }  // CR LF counts once, at its LF
+            } else if byte == 0x20 || byte == 0x09 {
                 if runStart == nil { runStart = index }
                 spaces += 1
             } else {
@@ -134,7 +135,7 @@ public struct HiddenContentDetector: Detector {
                 newlines = 0
                 spaces = 0
             }
-            index = text.index(after: index)
+            index = next
         }
         return nil
     }
@@ -177,7 +178,7 @@ enum EncodedBlobs {
     }
 
     /// A cheap byte scan: a run of 40+ base64 characters, or six `%` signs.
-    static func mayContainBlob(_ text: String) -> Bool {
+    static func mayContainBlob(_ text: some StringProtocol) -> Bool {
         var run = 0
         var percents = 0
         for byte in text.utf8 {
@@ -196,14 +197,18 @@ enum EncodedBlobs {
     static func candidates(in text: String) -> [Candidate] {
         guard mayContainBlob(text) else { return [] }
         var result: [Candidate] = []
-        var current = ""
+        // Runs are ASCII, so they are found in the UTF-8 bytes (a git log page holds a 40-character hash
+        // per commit: walking it by Character made every such page slow).
+        var run: [UInt8] = []
+        var percents = 0
         func flush() {
-            defer { current = "" }
-            guard current.count >= 40 else { return }
-            let hasUpper = current.contains(where: \.isUppercase)
-            let hasLower = current.contains(where: \.isLowercase)
-            let hasDigit = current.contains(where: \.isNumber)
-            if current.count % 2 == 0, current.allSatisfy(\.isHexDigit), current.count >= 48 {
+            defer { run.removeAll(keepingCapacity: true) }
+            guard run.count >= 40 else { return }
+            let hasUpper = run.contains { $0 >= 0x41 && $0 <= 0x5A }
+            let hasLower = run.contains { $0 >= 0x61 && $0 <= 0x7A }
+            let hasDigit = run.contains { $0 >= 0x30 && $0 <= 0x39 }
+            let current = String(decoding: run, as: UTF8.self)
+            if run.count % 2 == 0, run.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }), run.count >= 48 {
                 result.append(Candidate(encoding: "hex", decoded: readable(hexBytes(current))))
             } else if hasUpper && hasLower && hasDigit {
                 let padded = current.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -211,15 +216,18 @@ enum EncodedBlobs {
                 result.append(Candidate(encoding: "base64", decoded: data.flatMap { readable([UInt8]($0)) }))
             }
         }
-        for character in text {
-            if character.isASCII, character.isLetter || character.isNumber || "+/=-_".contains(character) {
-                current.append(character)
+        for byte in text.utf8 {
+            if byte == 0x25 { percents += 1 }
+            let isRunByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2B || byte == 0x2F || byte == 0x3D || byte == 0x2D || byte == 0x5F
+            if isRunByte {
+                run.append(byte)
             } else {
                 flush()
             }
         }
         flush()
-        if text.components(separatedBy: "%").count > 6, let decoded = text.removingPercentEncoding, decoded != text {
+        if percents > 5, let decoded = text.removingPercentEncoding, decoded != text {
             result.append(Candidate(encoding: "URL-encoded", decoded: decoded))
         }
         return result

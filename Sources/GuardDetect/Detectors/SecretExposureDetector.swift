@@ -8,8 +8,8 @@ public struct SecretExposureDetector: Detector {
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
         var findings: [Finding] = []
-        for server in input.snapshot.servers where server.status == .ok {
-            for subject in ModelVisibleText.subjects(of: server) {
+        for (index, server) in input.snapshot.servers.enumerated() where server.status == .ok {
+            for subject in input.subjects(ofServerAt: index) {
                 for text in subject.texts {
                     for secret in SecretScanner.scan(text.text) {
                         findings.append(Finding(

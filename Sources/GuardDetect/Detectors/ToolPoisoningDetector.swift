@@ -21,15 +21,18 @@ public struct ToolPoisoningDetector: Detector {
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
         var findings: [Finding] = []
-        for server in input.snapshot.servers where server.status == .ok {
-            for subject in ModelVisibleText.subjects(of: server) {
+        for (index, server) in input.snapshot.servers.enumerated() where server.status == .ok {
+            for subject in input.subjects(ofServerAt: index) {
                 var score = InstructionScore()
                 for text in subject.texts where text.role != .uri {
                     score.add(InstructionAnalyzer.shared.hits(in: text.text), text: text.text, pointer: text.pointer)
                 }
                 if let finding = poisoningFinding(score, subject: subject, server: server) {
                     findings.append(finding)
-                } else if let scorer, let finding = learnedFinding(scorer, subject: subject, server: server, ruleScore: score.value) {
+                } else if let scorer, let finding = learnedFinding(
+                    scorer, sums: input.definitionSums(ofServerAt: index, subject: subject, scorer: scorer),
+                    subject: subject, server: server, ruleScore: score.value
+                ) {
                     findings.append(finding)
                 }
                 if subject.kind == .tool, let schema = subject.value?["inputSchema"] {
@@ -72,17 +75,20 @@ public struct ToolPoisoningDetector: Detector {
     ///
     /// Honest definitions guide the model too ("ask the user before calling this"), so below the model's
     /// high threshold a finding also needs some phrase-rule evidence (half the rules' own threshold).
-    func learnedFinding(_ scorer: LearnedScorer, subject: ModelVisibleText.Subject, server: ServerInventory, ruleScore: Double) -> Finding? {
-        let texts = subject.texts.filter { $0.role != .uri }.map(\.text)
-        guard let verdict = scorer.definitionVerdict(texts, model: 0),
+    func learnedFinding(
+        _ scorer: LearnedScorer, sums: FeatureSums, subject: ModelVisibleText.Subject, server: ServerInventory, ruleScore: Double
+    ) -> Finding? {
+        let texts = LearnedScorer.definitionTexts(of: subject)
+        guard let verdict = scorer.definitionVerdict(texts, sums: sums, model: 0),
               verdict.isHigh || ruleScore >= Self.poisoningThreshold / 2 else { return nil }
-        let pointer = verdict.strongest.flatMap { sentence in subject.texts.first { $0.text == sentence.text }?.pointer } ?? subject.pointer
+        let why = scorer.explain(texts, model: 0)
+        let pointer = why.strongest.flatMap { sentence in subject.texts.first { $0.text == sentence.text }?.pointer } ?? subject.pointer
         return Finding(
             Rules.toolPoisoning, severity: verdict.isHigh ? .high : .medium, server: server.name, tool: subject.name,
             location: server.location(pointer: pointer),
             message: "\(Self.label(subject)) reads as instructions aimed at the model (learned model, \(LearnedScorer.percent(verdict.probability)))"
-                + (verdict.reasons.isEmpty ? "" : ": " + Self.list(verdict.reasons)),
-            evidence: verdict.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
+                + (why.reasons.isEmpty ? "" : ": " + Self.list(why.reasons)),
+            evidence: why.strongest.map { Evidence.excerpt($0.text, around: $0.range) } ?? Evidence.clip(texts[0]),
             fingerprintKey: subject.pointer
         )
     }
@@ -123,6 +129,11 @@ public struct ToolPoisoningDetector: Detector {
 
     /// `llm_model_name`, `llmModelName` and `LLM-Model` all give `["llm", "model", "name"]`.
     static func nameTokens(_ name: String) -> [String] {
+        name.utf8.allSatisfy { $0 < 0x80 } ? asciiNameTokens(name) : characterNameTokens(name)
+    }
+
+    /// ``nameTokens(_:)`` for any name, Character by Character.
+    static func characterNameTokens(_ name: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         var previousLower = false
@@ -141,6 +152,30 @@ public struct ToolPoisoningDetector: Detector {
             previousLower = character.isLowercase || character.isNumber
         }
         if !current.isEmpty { tokens.append(current.lowercased()) }
+        return tokens
+    }
+
+    /// ``nameTokens(_:)`` for ASCII names (almost all of them), read byte by byte.
+    static func asciiNameTokens(_ name: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            if byte == 0x5F || byte == 0x2D || byte == 0x20 || byte == 0x2E {
+                flush()
+                previousLower = false
+                continue
+            }
+            let upper = byte >= 0x41 && byte <= 0x5A
+            if upper, previousLower, !current.isEmpty { flush() }
+            current.append(upper ? byte + 0x20 : byte)
+            previousLower = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        flush()
         return tokens
     }
 

@@ -38,27 +38,41 @@ public struct LearnedScorer: Sendable {
         definitions.probabilities(definitionSums(texts))
     }
 
-    /// What definition model `m` says of `texts` when it reaches its threshold: the probability, whether
-    /// it is past the high threshold, the heaviest reasons and the sentence that scored highest.
+    /// What definition model `m` says of a definition when it reaches its threshold: the probability,
+    /// whether it is past the high threshold, and the structural flags the definition showed. Why it
+    /// says so (``explain(_:model:)``) costs another pass over the texts, so a detector asks for it only
+    /// when the verdict becomes a finding.
     public struct DefinitionVerdict: Sendable {
         public let probability: Float
         public let isHigh: Bool
-        public let reasons: [String]
-        public let strongest: (text: String, range: Range<String.Index>)?
         /// The structural flags the definition showed.
         public let flags: StructuralFeature
     }
 
+    /// The heaviest reasons behind a score and the sentence that scored highest, for a finding.
+    public struct Explanation: Sendable {
+        public let reasons: [String]
+        public let strongest: (text: String, range: Range<String.Index>)?
+    }
+
     public func definitionVerdict(_ texts: [String], model m: Int) -> DefinitionVerdict? {
+        definitionVerdict(texts, sums: definitionSums(texts), model: m)
+    }
+
+    /// The verdict from sums already computed for `texts` (one pass serves every definition model).
+    public func definitionVerdict(_ texts: [String], sums: FeatureSums, model m: Int) -> DefinitionVerdict? {
         guard !texts.isEmpty, m < definitions.modelCount else { return nil }
         let model = definitions.models[m]
-        let sums = definitionSums(texts)
         let probability = definitions.probability(sums, model: m)
         guard probability >= model.threshold else { return nil }
-        return DefinitionVerdict(
-            probability: probability, isHigh: probability >= model.highThreshold,
-            reasons: reasons(texts, set: definitions, model: m), strongest: strongestSentence(texts, set: definitions, model: m),
-            flags: sums.flags
+        return DefinitionVerdict(probability: probability, isHigh: probability >= model.highThreshold, flags: sums.flags)
+    }
+
+    /// Why definition model `m` scores `texts` as it does.
+    public func explain(_ texts: [String], model m: Int) -> Explanation {
+        Explanation(
+            reasons: reasons(texts, set: definitions, model: m),
+            strongest: strongestSentence(texts, set: definitions, model: m)
         )
     }
 
@@ -83,7 +97,7 @@ public struct LearnedScorer: Sendable {
         var best: (Float, String, Range<String.Index>)?
         for text in texts {
             for range in OutputWindows.sentenceRanges(text) {
-                let sums = set.sums(String(text[range]), featurizer: featurizer)
+                let sums = set.sums(text[range], featurizer: featurizer)
                 guard sums.count > 0 else { continue }
                 let value = set.probability(sums, model: m)
                 if best == nil || value > best!.0 { best = (value, text, range) }
@@ -94,13 +108,28 @@ public struct LearnedScorer: Sendable {
 }
 
 /// Keeps the heaviest contributions for one model, for explanations.
+///
+/// Contributions are keyed by a hash of the words they came from; a label (a `String`) is made only
+/// for the entries that are read at the end, so explaining a text costs little more than scoring it.
 struct ExplainingSink: FeatureSink {
+    private enum Label: UInt8 { case word, bigram, clause }
+    private struct Key: Hashable {
+        let label: UInt8
+        let hash: UInt64
+    }
+    private struct Entry {
+        var weight: Float
+        let words: [ArraySlice<UInt32>]
+        let label: Label
+    }
+
     let set: LinearModelSet
     let model: Int
-    var contributions: [String: Float] = [:]
-    var flags: StructuralFeature = []
-    private var previousWord = ""
-    private var currentWord = ""
+    private var entries: [Key: Entry] = [:]
+    private(set) var flags: StructuralFeature = []
+    private var previousWord: ArraySlice<UInt32> = []
+    private var currentWord: ArraySlice<UInt32> = []
+    private var currentKey = Key(label: 0, hash: 0)
 
     init(set: LinearModelSet, model: Int) {
         self.set = set
@@ -108,38 +137,72 @@ struct ExplainingSink: FeatureSink {
     }
 
     mutating func add(_ index: Int, kind: FeatureKind, _ word: ArraySlice<UInt32>) {
-        let text = String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))
         let weight = set.weight(index, model: model)
         switch kind {
         case .word:
             previousWord = currentWord
-            currentWord = text
-            contributions["'\(text)'", default: 0] += weight
+            currentWord = word
+            currentKey = Key(label: Label.word.rawValue, hash: Self.hash(word))
+            credit(currentKey, weight, [word], .word)
         case .bigram:
-            contributions["'\(previousWord) \(text)'", default: 0] += weight
-        case .chars, .cjk:
-            // Character n-grams are credited to their word, so a reason stays readable.
-            contributions["'\(text)'", default: 0] += weight * 0.25
+            let previous = previousWord
+            credit(Key(label: Label.bigram.rawValue, hash: Self.hash(word, seed: Self.hash(previous))), weight, [previous, word], .bigram)
+        case .chars:
+            // Character n-grams are credited to their word (the one just reported), so a reason stays readable.
+            let (key, current) = (currentKey, currentWord)
+            credit(key, weight * 0.25, [current], .word)
+        case .cjk:
+            credit(Key(label: Label.word.rawValue, hash: Self.hash(word)), weight * 0.25, [word], .word)
         case .clause:
-            contributions[text + " in one sentence", default: 0] += weight
+            credit(Key(label: Label.clause.rawValue, hash: Self.hash(word)), weight, [word], .clause)
+        }
+    }
+
+    @inline(__always)
+    private mutating func credit(_ key: Key, _ weight: Float, _ words: @autoclosure () -> [ArraySlice<UInt32>], _ label: Label) {
+        if entries[key] != nil {
+            entries[key]!.weight += weight
+        } else {
+            entries[key] = Entry(weight: weight, words: words(), label: label)
         }
     }
 
     mutating func flag(_ flags: StructuralFeature) { self.flags.formUnion(flags) }
 
     func reasons(limit: Int) -> [String] {
-        var scored = contributions.filter { $0.value > 0 }.map { ($0.value, $0.key) }
+        var scored: [(Float, String)] = entries.values.filter { $0.weight > 0 }.map { ($0.weight, Self.text($0)) }
         for flag in flags.indices {
             let weight = set.structuralWeight(flag, model: model)
             if weight > 0.3 { scored.append((weight, StructuralFeature.names[flag])) }
         }
         return scored.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.prefix(limit).map(\.1)
     }
+
+    private static func text(_ entry: Entry) -> String {
+        let words = entry.words.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
+        switch entry.label {
+        case .word, .bigram: return "'" + words.joined(separator: " ") + "'"
+        case .clause: return words[0] + " in one sentence"
+        }
+    }
+
+    /// FNV-1a over 64 bits: a key for the scalars of a word.
+    @inline(__always)
+    private static func hash(_ word: ArraySlice<UInt32>, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var hash = seed
+        for scalar in word { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01B3 }
+        return hash
+    }
 }
 
 extension LearnedScorer {
     /// The strings of a tool, prompt or template object that the definition models read: every
     /// model-visible text except URIs.
+    /// The strings of a subject that the definition models read (every text but URIs).
+    static func definitionTexts(of subject: ModelVisibleText.Subject) -> [String] {
+        subject.texts.filter { $0.role != .uri }.map(\.text)
+    }
+
     public static func definitionTexts(of value: JSONValue) -> [String] {
         var texts: [ModelVisibleText] = []
         ModelVisibleText.collect(value, pointer: "", into: &texts)

@@ -19,12 +19,21 @@ public struct LinearModelSet: Sendable {
     }
 
     public let models: [Model]
-    /// Hashed weights, interleaved: the weight of feature `h` for model `m` is `hashed[h * models.count + m]`.
-    let hashed: [Float]
+    /// Hashed weights as shipped, int8 and interleaved: the weight of feature `h` for model `m` is
+    /// `Float(hashed[h * models.count + m]) * scales[m]`. Kept as int8 so the tables stay in a core's
+    /// cache (256 KiB per model instead of 1 MiB), and summed as integers: one multiplication per text.
+    let hashed: [Int8]
+    /// Per-model scale of the int8 weights.
+    let scales: [Float]
     /// Structural weights, `structural[f * models.count + m]`.
     let structural: [Float]
 
     public var modelCount: Int { models.count }
+
+    /// Tells model sets apart (for caches of sums computed with one of them).
+    private final class Token: Sendable {}
+    private let token = Token()
+    var identity: ObjectIdentifier { ObjectIdentifier(token) }
 
     public struct DataError: Error, CustomStringConvertible {
         public let description: String
@@ -57,12 +66,9 @@ public struct LinearModelSet: Sendable {
         let dimension = TextFeaturizer.hashedDimension
         let raw = reader.take(dimension * count)
         guard raw.count == dimension * count else { throw DataError(description: "model file is truncated") }
-        var hashed = [Float](repeating: 0, count: dimension * count)
-        for offset in 0..<(dimension * count) {
-            hashed[offset] = Float(Int8(bitPattern: raw[offset])) * scales[offset % count]
-        }
         self.models = models
-        self.hashed = hashed
+        self.hashed = raw.map { Int8(bitPattern: $0) }
+        self.scales = scales
         self.structural = structural
     }
 
@@ -90,10 +96,15 @@ public struct LinearModelSet: Sendable {
     func structuralWeight(_ flag: Int, model m: Int) -> Float { structural[flag * models.count + m] }
 
     @inline(__always)
-    func weight(_ index: Int, model m: Int) -> Float { hashed[index &* models.count &+ m] }
+    func weight(_ index: Int, model m: Int) -> Float { Float(hashed[index &* models.count &+ m]) * scales[m] }
 
     /// Feature sums of `text` for every model of the set.
     public func sums(_ text: String, featurizer: TextFeaturizer = TextFeaturizer()) -> FeatureSums {
+        sums(text[...], featurizer: featurizer)
+    }
+
+    /// Feature sums of part of a text, read in place.
+    public func sums(_ text: Substring, featurizer: TextFeaturizer = TextFeaturizer()) -> FeatureSums {
         var sink = ScoringSink(set: self)
         featurizer.featurize(text, into: &sink)
         return sink.sums
@@ -120,27 +131,47 @@ public struct FeatureSums: Sendable {
     }
 }
 
-/// Adds each feature's weights as the featurizer reports it.
+/// Adds each feature's weights as the featurizer reports it: int8 weights into integer sums (exact, and
+/// no array is written per feature), scaled once when the sums are read.
 struct ScoringSink: FeatureSink {
     let set: LinearModelSet
-    var sums: FeatureSums
+    private let stride: Int
+    private var first = 0
+    private var second = 0
+    private var rest: [Int]
+    private var count = 0
+    private var flags: StructuralFeature = []
 
     init(set: LinearModelSet) {
         self.set = set
-        sums = FeatureSums(models: set.modelCount)
+        stride = set.modelCount
+        rest = [Int](repeating: 0, count: max(0, set.modelCount - 2))
     }
 
     @inline(__always)
     mutating func add(_ index: Int, kind: FeatureKind, _ word: ArraySlice<UInt32>) {
-        sums.count += 1
-        if set.modelCount == 1 {
-            sums.dots[0] += set.hashed[index]
-        } else {
-            for m in 0..<set.modelCount { sums.dots[m] += set.weight(index, model: m) }
-        }
+        count &+= 1
+        let base = index &* stride
+        first &+= Int(set.hashed[base])
+        guard stride > 1 else { return }
+        second &+= Int(set.hashed[base &+ 1])
+        guard stride > 2 else { return }
+        for m in 2..<stride { rest[m - 2] &+= Int(set.hashed[base &+ m]) }
     }
 
-    mutating func flag(_ flags: StructuralFeature) { sums.flags.formUnion(flags) }
+    mutating func flag(_ flags: StructuralFeature) { self.flags.formUnion(flags) }
+
+    /// What was added, as weight sums per model.
+    var sums: FeatureSums {
+        var sums = FeatureSums(models: stride)
+        sums.count = count
+        sums.flags = flags
+        for m in 0..<stride {
+            let raw = m == 0 ? first : m == 1 ? second : rest[m - 2]
+            sums.dots[m] = Float(raw) * set.scales[m]
+        }
+        return sums
+    }
 }
 
 /// Reads little-endian values from bytes.

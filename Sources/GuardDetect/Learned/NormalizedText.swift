@@ -4,9 +4,9 @@
 struct NormalizedText {
     private(set) var scalars: [UInt32] = []
     private(set) var flags: StructuralFeature = []
-    private let source: String
+    private let source: Substring
 
-    init(_ text: String) {
+    init(_ text: Substring) {
         source = text
     }
 
@@ -147,7 +147,7 @@ struct NormalizedText {
     }
 
     /// `1gn0r3` → `ignore`; nil when nothing changes.
-    static func unleet(_ word: [UInt32]) -> [UInt32]? {
+    static func unleet(_ word: ArraySlice<UInt32>) -> [UInt32]? {
         var changed = false
         let mapped = word.map { value -> UInt32 in
             let replacement: UInt32? = switch value {

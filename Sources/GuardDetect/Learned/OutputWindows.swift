@@ -88,7 +88,7 @@ public enum OutputWindows {
             return Best(probability: set.probability(sums, model: m), range: text.startIndex..<text.endIndex, sums: sums)
         }
         let segments = sentenceRanges(text)
-        let segmentSums = segments.map { set.sums(String(text[$0]), featurizer: featurizer) }
+        let segmentSums = segments.map { set.sums(text[$0], featurizer: featurizer) }
         var best: Best?
         for window in windows(segments, in: text) {
             var sums = FeatureSums(models: set.modelCount)

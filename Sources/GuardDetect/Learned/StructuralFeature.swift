@@ -122,15 +122,15 @@ enum StructuralLexicon {
     /// ``cjkWords`` by their first character.
     static let cjkByFirst: [UInt32: [(word: [UInt32], flags: StructuralFeature)]] = Dictionary(grouping: cjkWords) { $0.word[0] }
 
-    static let byWord: [UInt32: StructuralFeature] = {
+    static let byWord: HashFlagTable = {
         var table: [UInt32: StructuralFeature] = [:]
         for (flag, list) in words {
             for word in list { table[hash(word), default: []].insert(flag) }
         }
-        return table
+        return HashFlagTable(table)
     }()
 
-    static let byPair: [UInt32: StructuralFeature] = {
+    static let byPair: HashFlagTable = {
         var table: [UInt32: StructuralFeature] = [:]
         for (flag, list) in pairs {
             for pair in list {
@@ -139,7 +139,7 @@ enum StructuralLexicon {
                 table[TextFeaturizer.combine(hash(parts[0]), hash(parts[1])), default: []].insert(flag)
             }
         }
-        return table
+        return HashFlagTable(table)
     }()
 
     static func hash(_ word: String) -> UInt32 {
@@ -147,8 +147,28 @@ enum StructuralLexicon {
     }
 
     @inline(__always)
-    static func flags(forWord hash: UInt32) -> StructuralFeature { byWord[hash] ?? [] }
+    static func flags(forWord hash: UInt32) -> StructuralFeature { byWord[hash] }
 
     @inline(__always)
-    static func flags(forBigram hash: UInt32) -> StructuralFeature { byPair[hash] ?? [] }
+    static func flags(forBigram hash: UInt32) -> StructuralFeature { byPair[hash] }
+}
+
+/// Flags by word or bigram hash. Every word of every text is looked up twice and almost none is a
+/// signal word, so a 64 Kbit filter answers most look-ups before the dictionary is hashed into.
+struct HashFlagTable: Sendable {
+    private let table: [UInt32: StructuralFeature]
+    private let filter: [UInt64]
+
+    init(_ table: [UInt32: StructuralFeature]) {
+        self.table = table
+        var filter = [UInt64](repeating: 0, count: 1 << 10)
+        for key in table.keys { filter[Int(key >> 6) & 0x3FF] |= 1 << UInt64(key & 63) }
+        self.filter = filter
+    }
+
+    @inline(__always)
+    subscript(hash: UInt32) -> StructuralFeature {
+        guard filter[Int(hash >> 6) & 0x3FF] & (1 << UInt64(hash & 63)) != 0 else { return [] }
+        return table[hash] ?? []
+    }
 }

@@ -24,15 +24,20 @@ public struct TextFeaturizer: Sendable {
 
     /// Calls `sink` for every hashed feature occurrence in `text` and records structural flags.
     public func featurize<Sink: FeatureSink>(_ text: String, into sink: inout Sink) {
+        featurize(text[...], into: &sink)
+    }
+
+    /// The features of part of a text (a window or a sentence), read in place.
+    public func featurize<Sink: FeatureSink>(_ text: Substring, into sink: inout Sink) {
         var normalized = NormalizedText(text)
         normalized.fold()
         walkTokens(normalized, into: &sink)
         sink.flag(normalized.flags)
         // Encoded payloads (base64, hex, percent-encoding) are read as the text they decode to.
         guard EncodedBlobs.mayContainBlob(text) else { return }
-        for candidate in EncodedBlobs.candidates(in: text) {
+        for candidate in EncodedBlobs.candidates(in: String(text)) {
             guard let decoded = candidate.decoded, decoded.utf8.count >= 12 else { continue }
-            var inner = NormalizedText(decoded)
+            var inner = NormalizedText(decoded[...])
             inner.fold()
             walkTokens(inner, into: &sink)
             sink.flag(inner.flags.union(.encodedText))
@@ -95,9 +100,14 @@ public struct TextFeaturizer: Sendable {
             } else {
                 endSpacedRun(&spacedRun, into: &sink)
             }
-            var folded = Array(word)
-            if !ascii, latin, lookalike { NormalizedText.foldLookalikes(&folded) }
-            let hash = emitWord(folded[...], previous: previousWord, into: &sink)
+            // Only words that mix Latin with look-alikes are copied; every other word is read in place.
+            var folded = word
+            if !ascii, latin, lookalike {
+                var copy = Array(word)
+                NormalizedText.foldLookalikes(&copy)
+                folded = copy[...]
+            }
+            let hash = emitWord(folded, previous: previousWord, into: &sink)
             var found = StructuralLexicon.flags(forWord: hash)
             if previousWord != 0 { found.formUnion(StructuralLexicon.flags(forBigram: Self.combine(previousWord, hash))) }
             flags.formUnion(found)
@@ -105,12 +115,14 @@ public struct TextFeaturizer: Sendable {
             previousWord = hash
             if underscore, folded.count <= 48 {
                 // snake_case names: their parts are words too.
-                var partStart = 0
-                for (offset, value) in folded.enumerated() where value == 0x5F {
-                    if offset > partStart { _ = emitWord(folded[partStart..<offset], previous: 0, into: &sink, grams: false) }
-                    partStart = offset + 1
+                var partStart = folded.startIndex
+                for position in folded.indices where folded[position] == 0x5F {
+                    if position > partStart { _ = emitWord(folded[partStart..<position], previous: 0, into: &sink, grams: false) }
+                    partStart = position + 1
                 }
-                if partStart < folded.count, partStart > 0 { _ = emitWord(folded[partStart...], previous: 0, into: &sink, grams: false) }
+                if partStart < folded.endIndex, partStart > folded.startIndex {
+                    _ = emitWord(folded[partStart...], previous: 0, into: &sink, grams: false)
+                }
             }
             if digits > 0, letters > 1, ascii, folded.count <= 24, let unleet = NormalizedText.unleet(folded) {
                 _ = emitWord(unleet[...], previous: 0, into: &sink)

@@ -56,7 +56,7 @@ public struct OutputInjectionDetector: Sendable {
         let model = scorer.outputs.models[0]
         var sentences: [(Float, Range<String.Index>)] = []
         for range in OutputWindows.sentenceRanges(text[best.range]) {
-            let sums = scorer.outputs.sums(String(text[range]))
+            let sums = scorer.outputs.sums(text[range])
             guard sums.count > 0 else { continue }
             sentences.append((scorer.outputs.probability(sums, model: 0), range))
         }

@@ -128,27 +128,31 @@ enum SensitivePaths {
         return table
     }()
 
+    /// Bytes that start a needle (lowercased), so the common byte costs one table read.
+    static let startsNeedle: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for needle in needleBytes { table[Int(needle[0])] = true }
+        return table
+    }()
+
     static func hits(in text: String, tokens: [TextToken]) -> [InstructionHit] {
+        var contiguous = text
+        return contiguous.withUTF8 { hits(in: $0, text: text, tokens: tokens) }
+    }
+
+    private static func hits(in bytes: UnsafeBufferPointer<UInt8>, text: String, tokens: [TextToken]) -> [InstructionHit] {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
         let utf8 = text.utf8
-        var lower = [UInt8]()
-        lower.reserveCapacity(utf8.count)
-        for byte in utf8 { lower.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
         var hits: [InstructionHit] = []
-        var offset = 0
-        while offset < lower.count {
-            let candidates = byFirstByte[Int(lower[offset])]
-            guard !candidates.isEmpty else {
-                offset += 1
-                continue
-            }
-            for needle in candidates where offset + needle.count <= lower.count {
+        for offset in 0..<bytes.count where startsNeedle[Int(lower(bytes[offset]))] {
+            for needle in byFirstByte[Int(lower(bytes[offset]))] where offset + needle.count <= bytes.count {
                 var matches = true
-                for position in 1..<needle.count where lower[offset + position] != needle[position] {
+                for position in 1..<needle.count where lower(bytes[offset + position]) != needle[position] {
                     matches = false
                     break
                 }
                 guard matches else { continue }
-                if needle == [0x2E, 0x65, 0x6E, 0x76], !isDotEnv(lower, offset) { continue }  // ".env"
+                if needle == [0x2E, 0x65, 0x6E, 0x76], !isDotEnv(bytes, offset) { continue }  // ".env"
                 let start = utf8.index(utf8.startIndex, offsetBy: offset)
                 let range = start..<utf8.index(start, offsetBy: needle.count)
                 // With a reading verb close before it, the path is a request, not a mention.
@@ -159,15 +163,15 @@ enum SensitivePaths {
                 }
                 hits.append(InstructionHit(category: .sensitiveFile, weight: precedingVerb ? 3 : 2, tokens: 0..<0, range: range))
             }
-            offset += 1
         }
         return hits
     }
 
     /// `.env` as a file name, not `.environment` or `process.env.X`.
-    private static func isDotEnv(_ bytes: [UInt8], _ offset: Int) -> Bool {
+    private static func isDotEnv(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         func isWord(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+            let byte = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
         }
         let end = offset + 4
         if end < bytes.count, isWord(bytes[end]) || bytes[end] == 0x2E { return false }

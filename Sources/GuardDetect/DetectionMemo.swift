@@ -1,0 +1,50 @@
+import GuardCore
+import Synchronization
+
+/// What several detectors read from the same input, worked out once per input: each server's subjects
+/// (every detector walks them) and each subject's learned definition sums (the poisoning and the
+/// offensive-purpose models share one pass over the text).
+///
+/// Held by reference inside ``DetectionInput``, so the detectors of one ``DetectionEngine/analyze(_:)``
+/// share it; replaced whenever the input's snapshot changes, so it never answers for another snapshot.
+final class DetectionMemo: Sendable {
+    private struct SumsKey: Hashable {
+        let server: Int
+        let pointer: String
+        let models: ObjectIdentifier
+    }
+
+    private struct State {
+        var subjects: [Int: [ModelVisibleText.Subject]] = [:]
+        var sums: [SumsKey: FeatureSums] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func subjects(ofServerAt index: Int, in snapshot: InventorySnapshot) -> [ModelVisibleText.Subject] {
+        if let known = state.withLock({ $0.subjects[index] }) { return known }
+        let subjects = ModelVisibleText.subjects(of: snapshot.servers[index])
+        state.withLock { $0.subjects[index] = subjects }
+        return subjects
+    }
+
+    func definitionSums(ofServerAt index: Int, subject: ModelVisibleText.Subject, scorer: LearnedScorer) -> FeatureSums {
+        let key = SumsKey(server: index, pointer: subject.pointer, models: scorer.definitions.identity)
+        if let known = state.withLock({ $0.sums[key] }) { return known }
+        let sums = scorer.definitionSums(LearnedScorer.definitionTexts(of: subject))
+        state.withLock { $0.sums[key] = sums }
+        return sums
+    }
+}
+
+extension DetectionInput {
+    /// The subjects of the server at `index` of the snapshot, walked once for all detectors.
+    func subjects(ofServerAt index: Int) -> [ModelVisibleText.Subject] {
+        memo.subjects(ofServerAt: index, in: snapshot)
+    }
+
+    /// The learned definition sums of `subject`, featurized once for every definition model.
+    func definitionSums(ofServerAt index: Int, subject: ModelVisibleText.Subject, scorer: LearnedScorer) -> FeatureSums {
+        memo.definitionSums(ofServerAt: index, subject: subject, scorer: scorer)
+    }
+}
