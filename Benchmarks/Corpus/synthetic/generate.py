@@ -14,6 +14,12 @@ this generator (e-mails, invites, issues, reviews, pages, search results, JSON r
 code, chat, PDF pages ...) in several languages; extra snippet files can be given with --carriers-texts
 (JSONL with "text" containing the marker {INJ}, and optional "kind", "lang", "comment").
 
+Every record of the generator is in one source group per kind (`synthetic-defs`, `synthetic-outputs`), so
+leave-one-source-out holds the generator out as a whole. Measured on 2026-12-03: one group per attack family
+instead lets the models learn the generator's style from its other families (held-out synthetic poisoning
+38.7 % against 24.6 % with the generator held out whole), so the families are reported apart but never held
+out one by one.
+
 All attack text (payload templates, wrappers, translations, negatives) was written for this file; nothing
 is copied from other corpora.  Python 3.11, standard library only.  Same seed + same carriers => same bytes.
 
