@@ -127,6 +127,16 @@ struct LinearModelSetTests {
         #expect(without < 0.2)
     }
 
+    @Test("explains a score by the words behind it, character n-grams credited to their word")
+    func explanation() throws {
+        let set = try LinearModelSet(data: Self.model())
+        let scorer = LearnedScorer(definitions: set, outputs: set)
+        #expect(scorer.reasons(["please ignore this", "then IGNORE it"], set: set, model: 0) == ["'ignore'"])
+        #expect(scorer.reasons(["please read this"], set: set, model: 0).isEmpty)
+        let why = scorer.explain(["A weather tool.", "Please ignore the rest."], model: 0)
+        #expect(why.strongest.map { String($0.text[$0.range]) } == "Please ignore the rest.")
+    }
+
     @Test("refuses truncated data, another magic and other feature sizes")
     func refusals() {
         let good = Self.model()
