@@ -2,8 +2,9 @@ import GuardCore
 import Synchronization
 
 /// What several detectors read from the same input, worked out once per input: each server's subjects
-/// (every detector walks them) and each subject's learned definition sums (the poisoning and the
-/// offensive-purpose models share one pass over the text).
+/// (every detector walks them), the tokens of each text (the phrase rules of tool poisoning and of
+/// declared purpose read the same descriptions) and each subject's learned definition sums (the
+/// poisoning and the offensive-purpose models share one pass over the text).
 ///
 /// Held by reference inside ``DetectionInput``, so the detectors of one ``DetectionEngine/analyze(_:)``
 /// share it; replaced whenever the input's snapshot changes, so it never answers for another snapshot.
@@ -14,9 +15,15 @@ final class DetectionMemo: Sendable {
         let models: ObjectIdentifier
     }
 
+    private struct TextKey: Hashable {
+        let server: Int
+        let pointer: String
+    }
+
     private struct State {
         var subjects: [Int: [ModelVisibleText.Subject]] = [:]
         var sums: [SumsKey: FeatureSums] = [:]
+        var tokens: [TextKey: [TextToken]] = [:]
     }
 
     private let state = Mutex(State())
@@ -26,6 +33,14 @@ final class DetectionMemo: Sendable {
         let subjects = ModelVisibleText.subjects(of: snapshot.servers[index])
         state.withLock { $0.subjects[index] = subjects }
         return subjects
+    }
+
+    func tokens(ofServerAt index: Int, text: ModelVisibleText) -> [TextToken] {
+        let key = TextKey(server: index, pointer: text.pointer)
+        if let known = state.withLock({ $0.tokens[key] }) { return known }
+        let tokens = Tokenizer.tokens(text.text)
+        state.withLock { $0.tokens[key] = tokens }
+        return tokens
     }
 
     func definitionSums(ofServerAt index: Int, subject: ModelVisibleText.Subject, scorer: LearnedScorer) -> FeatureSums {
@@ -41,6 +56,11 @@ extension DetectionInput {
     /// The subjects of the server at `index` of the snapshot, walked once for all detectors.
     func subjects(ofServerAt index: Int) -> [ModelVisibleText.Subject] {
         memo.subjects(ofServerAt: index, in: snapshot)
+    }
+
+    /// The tokens of one model-visible text of the server at `index`, tokenized once for all detectors.
+    func tokens(ofServerAt index: Int, text: ModelVisibleText) -> [TextToken] {
+        memo.tokens(ofServerAt: index, text: text)
     }
 
     /// The learned definition sums of `subject`, featurized once for every definition model.

@@ -30,21 +30,21 @@ public struct DeclaredPurposeDetector: Detector {
     ]
 
     /// Words that can start an offensive phrase; texts without one are skipped cheaply.
-    static let triggers: Set<String> = Set(offensive.flatMap { $0.pattern.firstWords ?? [] })
+    static let triggers = WordSet(offensive.flatMap { $0.pattern.firstWords ?? [] })
 
-    static let defensive: Set<String> = [
+    static let defensive = WordSet([
         "detect", "detects", "detection", "detections", "detecting", "monitor", "monitors", "monitoring", "alert", "alerts",
         "investigate", "investigation", "incident", "incidents", "threat", "threats", "prevent", "prevents", "prevention",
         "protect", "protects", "protection", "scan", "scans", "scanner", "report", "reports", "analyze", "analyse", "analysis",
         "audit", "auditing", "vulnerability", "defend", "defense", "defence", "simulation", "training", "awareness", "block",
         "blocks", "policy", "policies", "rule", "rules", "risk", "risks", "finding", "findings", "indicators", "ioc", "siem",
-    ]
+    ])
 
     public func analyze(_ input: DetectionInput) -> [Finding] {
         var findings: [Finding] = []
         for (index, server) in input.snapshot.servers.enumerated() where server.status == .ok {
             for subject in input.subjects(ofServerAt: index) where subject.kind == .tool {
-                if let finding = phraseFinding(subject: subject, server: server) {
+                if let finding = phraseFinding(subject: subject, server: server, tokens: { input.tokens(ofServerAt: index, text: $0) }) {
                     findings.append(finding)
                 } else if let scorer, let finding = learnedFinding(
                     scorer, sums: input.definitionSums(ofServerAt: index, subject: subject, scorer: scorer), subject: subject, server: server
@@ -57,12 +57,13 @@ public struct DeclaredPurposeDetector: Detector {
     }
 
     /// The phrase rules' finding: the first name, title or description that states an offensive purpose.
-    func phraseFinding(subject: ModelVisibleText.Subject, server: ServerInventory) -> Finding? {
+    func phraseFinding(subject: ModelVisibleText.Subject, server: ServerInventory, tokens tokensOf: (ModelVisibleText) -> [TextToken]) -> Finding? {
         for text in subject.texts where text.role == .description || text.role == .name || text.role == .title {
             // Names are read as words: `steal_cookies` → `steal cookies` (`_` is never part of a multi-byte character).
-            let tokens = Tokenizer.tokens(text.role == .name ? String(decoding: text.text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self) : text.text)
-            guard tokens.contains(where: { Self.triggers.contains($0.text) }) else { continue }
-            if tokens.contains(where: { Self.defensive.contains($0.text) }) { continue }
+            let tokens = text.role == .name
+                ? Tokenizer.tokens(String(decoding: text.text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self)) : tokensOf(text)
+            guard tokens.contains(where: { Self.triggers.contains($0) }) else { continue }
+            if tokens.contains(where: { Self.defensive.contains($0) }) { continue }
             var purposes: [String] = []
             var firstRange: Range<String.Index>?
             for start in tokens.indices {

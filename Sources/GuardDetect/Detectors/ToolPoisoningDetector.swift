@@ -25,7 +25,8 @@ public struct ToolPoisoningDetector: Detector {
             for subject in input.subjects(ofServerAt: index) {
                 var score = InstructionScore()
                 for text in subject.texts where text.role != .uri {
-                    score.add(InstructionAnalyzer.shared.hits(in: text.text), text: text.text, pointer: text.pointer)
+                    let tokens = input.tokens(ofServerAt: index, text: text)
+                    score.add(InstructionAnalyzer.shared.hits(in: text.text, tokens: tokens), text: text.text, pointer: text.pointer)
                 }
                 if let finding = poisoningFinding(score, subject: subject, server: server) {
                     findings.append(finding)

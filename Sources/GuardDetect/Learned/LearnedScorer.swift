@@ -130,6 +130,9 @@ struct ExplainingSink: FeatureSink {
     private var previousWord: ArraySlice<UInt32> = []
     private var currentWord: ArraySlice<UInt32> = []
     private var currentKey = Key(label: 0, hash: 0)
+    /// Character n-gram weight of the current word not yet credited (a word has ~3 n-grams per letter,
+    /// so they are added up here and credited once, when the next feature arrives).
+    private var pendingGrams: Float = 0
 
     init(set: LinearModelSet, model: Int) {
         self.set = set
@@ -138,6 +141,7 @@ struct ExplainingSink: FeatureSink {
 
     mutating func add(_ index: Int, kind: FeatureKind, _ word: ArraySlice<UInt32>) {
         let weight = set.weight(index, model: model)
+        if kind != .chars { creditPendingGrams() }
         switch kind {
         case .word:
             previousWord = currentWord
@@ -149,8 +153,7 @@ struct ExplainingSink: FeatureSink {
             credit(Key(label: Label.bigram.rawValue, hash: Self.hash(word, seed: Self.hash(previous))), weight, [previous, word], .bigram)
         case .chars:
             // Character n-grams are credited to their word (the one just reported), so a reason stays readable.
-            let (key, current) = (currentKey, currentWord)
-            credit(key, weight * 0.25, [current], .word)
+            pendingGrams += weight * 0.25
         case .cjk:
             credit(Key(label: Label.word.rawValue, hash: Self.hash(word)), weight * 0.25, [word], .word)
         case .clause:
@@ -167,10 +170,19 @@ struct ExplainingSink: FeatureSink {
         }
     }
 
+    private mutating func creditPendingGrams() {
+        guard pendingGrams != 0 else { return }
+        let (key, current, weight) = (currentKey, currentWord, pendingGrams)
+        pendingGrams = 0
+        credit(key, weight, [current], .word)
+    }
+
     mutating func flag(_ flags: StructuralFeature) { self.flags.formUnion(flags) }
 
     func reasons(limit: Int) -> [String] {
-        var scored: [(Float, String)] = entries.values.filter { $0.weight > 0 }.map { ($0.weight, Self.text($0)) }
+        var sink = self
+        sink.creditPendingGrams()
+        var scored: [(Float, String)] = sink.entries.values.filter { $0.weight > 0 }.map { ($0.weight, Self.text($0)) }
         for flag in flags.indices {
             let weight = set.structuralWeight(flag, model: model)
             if weight > 0.3 { scored.append((weight, StructuralFeature.names[flag])) }

@@ -7,8 +7,9 @@ public struct InstructionAnalyzer: Sendable {
     public static let shared = InstructionAnalyzer()
 
     private let signals: [InstructionSignal]
-    /// Signals indexed by the words their first element accepts.
-    private let byFirstWord: [String: [Int]]
+    /// The words that start an indexed signal, and the signals each starts (by the word's position).
+    private let firstWords: WordSet
+    private let byFirstWord: [[Int]]
     /// Signals whose first element is not a plain word set (prefix or optional).
     private let unindexed: [Int]
 
@@ -23,7 +24,9 @@ public struct InstructionAnalyzer: Sendable {
                 unindexed.append(offset)
             }
         }
-        self.byFirstWord = index
+        let firstWords = WordSet(index.keys)
+        self.firstWords = firstWords
+        self.byFirstWord = firstWords.words.map { index[$0] ?? [] }
         self.unindexed = unindexed
     }
 
@@ -31,12 +34,16 @@ public struct InstructionAnalyzer: Sendable {
 
     /// Every hit in `text`, in text order.
     public func hits(in text: String) -> [InstructionHit] {
+        hits(in: text, tokens: Tokenizer.tokens(text))
+    }
+
+    /// Every hit in `text`, whose tokens (``Tokenizer/tokens(_:)``) the caller already has.
+    func hits(in text: String, tokens: [TextToken]) -> [InstructionHit] {
         var hits: [InstructionHit] = []
-        let tokens = Tokenizer.tokens(text)
         if !tokens.isEmpty {
             for start in tokens.indices {
-                if let indexed = byFirstWord[tokens[start].text] {
-                    for signalIndex in indexed { match(signalIndex, tokens, start, into: &hits) }
+                if let position = firstWords.position(of: tokens[start]) {
+                    for signalIndex in byFirstWord[position] { match(signalIndex, tokens, start, into: &hits) }
                 }
                 for signalIndex in unindexed { match(signalIndex, tokens, start, into: &hits) }
             }

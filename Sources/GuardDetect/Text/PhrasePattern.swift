@@ -10,7 +10,7 @@
 /// matching blow up, and two words far apart never combine into a hit.
 public struct PhrasePattern: Sendable, Hashable {
     enum Element: Sendable, Hashable {
-        case word(Set<String>, prefixes: [String], optional: Bool)
+        case word(WordSet, prefixes: [String], optional: Bool)
         case gap(Int)
     }
 
@@ -41,7 +41,7 @@ public struct PhrasePattern: Sendable, Hashable {
                     words.insert(String(alternative))
                 }
             }
-            elements.append(.word(words, prefixes: prefixes, optional: optional))
+            elements.append(.word(WordSet(words), prefixes: prefixes, optional: optional))
         }
         self.elements = elements
     }
@@ -51,7 +51,7 @@ public struct PhrasePattern: Sendable, Hashable {
         guard case .word(let words, let prefixes, let optional)? = elements.first, !optional, prefixes.isEmpty else {
             return nil
         }
-        return words
+        return Set(words.words)
     }
 
     /// The end (exclusive) of a match starting at `start`, or `nil`.
@@ -69,8 +69,8 @@ public struct PhrasePattern: Sendable, Hashable {
             return nil
         case .word(let words, let prefixes, let optional):
             if position < tokens.count {
-                let token = tokens[position].text
-                if words.contains(token) || prefixes.contains(where: { token.hasPrefix($0) }) {
+                let token = tokens[position]
+                if words.contains(token) || (!prefixes.isEmpty && prefixes.contains(where: { token.text.hasPrefix($0) })) {
                     if let end = match(tokens, element: element + 1, position: position + 1) { return end }
                 }
             }

@@ -5,6 +5,18 @@ public struct TextToken: Sendable, Hashable {
     public let text: String
     /// The token's range in the original string, for evidence excerpts.
     public let range: Range<String.Index>
+    /// A 64-bit key of `text`, computed once, so word sets test a token without hashing its string.
+    let key: UInt64
+
+    public init(text: String, range: Range<String.Index>) {
+        self.init(text: text, range: range, key: WordSet.key(text))
+    }
+
+    init(text: String, range: Range<String.Index>, key: UInt64) {
+        self.text = text
+        self.range = range
+        self.key = key
+    }
 }
 
 /// Splits text into word tokens for phrase matching.
@@ -92,13 +104,16 @@ public enum Tokenizer {
                 while end > start, bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
                 let length = end - start
                 if lowered.count < length { lowered = [UInt8](repeating: 0, count: length) }
+                var key = KeyHasher()
                 for offset in 0..<length {
                     let byte = bytes[start + offset]
-                    lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    let lowerByte = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    lowered[offset] = lowerByte
+                    key.add(lowerByte)
                 }
                 let word = String(decoding: lowered[0..<length], as: UTF8.self)
                 let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                tokens.append(TextToken(text: word, range: lower..<utf8.index(lower, offsetBy: length)))
+                tokens.append(TextToken(text: word, range: lower..<utf8.index(lower, offsetBy: length), key: key.value))
             }
             return tokens
         }
