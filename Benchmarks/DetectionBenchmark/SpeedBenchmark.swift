@@ -41,6 +41,9 @@ enum SpeedBenchmark {
         let screening = rate { bodies.reduce(0) { $0 + (detector.inspect($1) == nil ? 0 : 1) } }
         print(String(format: "  outputs (corpus texts, %.1f MB): %.1f MB/s screened (rules and model); baseline (tokenising) %.1f MB/s; ratio %.2f",
                      bytes / 1e6, screening * bytes / 1e6, textBaseline * bytes / 1e6, screening / textBaseline))
+        let rules = OutputInjectionDetector.rulesOnly
+        let rulesRate = rate { bodies.reduce(0) { $0 + (rules.inspect($1) == nil ? 0 : 1) } }
+        print(String(format: "  outputs: %.1f MB/s through the phrase rules alone (the screen `mcpguard run` uses on every output)", rulesRate * bytes / 1e6))
         if let scorer = LearnedScorer.shared {
             let model = rate { bodies.reduce(0) { $0 + (scorer.scoreOutput($1)?.probability ?? 0 > 0.5 ? 1 : 0) } }
             print(String(format: "  outputs: %.1f MB/s through the learned model alone", model * bytes / 1e6))

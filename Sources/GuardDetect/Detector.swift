@@ -22,7 +22,7 @@ public struct DetectionInput: Sendable {
     public var configs: [ConfigDocument]
     /// Texts a model reads besides definitions: host instruction files and `scan --text` inputs.
     public var documents: [TextDocument]
-    /// What the detectors share of this input (subjects, learned sums), computed on first use.
+    /// What the detectors share of this input (subjects, tokens, learned sums), computed on first use.
     private(set) var memo = DetectionMemo()
 
     public init(snapshot: InventorySnapshot, configs: [ConfigDocument] = [], documents: [TextDocument] = []) {
