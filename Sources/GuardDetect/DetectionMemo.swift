@@ -2,7 +2,7 @@ import GuardCore
 import Synchronization
 
 /// What several detectors read from the same input, worked out once per input: each server's subjects
-/// (every detector walks them), the tokens of each text (the phrase rules of tool poisoning and of
+/// (every detector walks them), the tokens of each description and title (the phrase rules of tool poisoning and of
 /// declared purpose read the same descriptions) and each subject's learned definition sums (the
 /// poisoning and the offensive-purpose models share one pass over the text).
 ///
@@ -28,6 +28,8 @@ final class DetectionMemo: Sendable {
 
     private let state = Mutex(State())
 
+    private static let sharedRoles: Set<ModelVisibleText.Role> = [.description, .title]
+
     func subjects(ofServerAt index: Int, in snapshot: InventorySnapshot) -> [ModelVisibleText.Subject] {
         if let known = state.withLock({ $0.subjects[index] }) { return known }
         let subjects = ModelVisibleText.subjects(of: snapshot.servers[index])
@@ -35,7 +37,11 @@ final class DetectionMemo: Sendable {
         return subjects
     }
 
+    /// Only descriptions and titles are kept: they are the texts a second detector (declared purpose)
+    /// reads again; property names, values and instructions are read once, so caching them would only
+    /// hold memory for the snapshot's lifetime.
     func tokens(ofServerAt index: Int, text: ModelVisibleText) -> [TextToken] {
+        guard Self.sharedRoles.contains(text.role) else { return Tokenizer.tokens(text.text) }
         let key = TextKey(server: index, pointer: text.pointer)
         if let known = state.withLock({ $0.tokens[key] }) { return known }
         let tokens = Tokenizer.tokens(text.text)

@@ -194,7 +194,8 @@ enum EncodedBlobs {
         return false
     }
 
-    static func candidates(in text: String) -> [Candidate] {
+    /// Decoded candidates; `mayContainBlob` runs first, so an ordinary text costs one byte scan and no copy.
+    static func candidates(in text: some StringProtocol) -> [Candidate] {
         guard mayContainBlob(text) else { return [] }
         var result: [Candidate] = []
         // Runs are ASCII, so they are found in the UTF-8 bytes (a git log page holds a 40-character hash
@@ -227,7 +228,7 @@ enum EncodedBlobs {
             }
         }
         flush()
-        if percents > 5, let decoded = text.removingPercentEncoding, decoded != text {
+        if percents > 5, let decoded = text.removingPercentEncoding, decoded != String(text) {
             result.append(Candidate(encoding: "URL-encoded", decoded: decoded))
         }
         return result

@@ -34,8 +34,7 @@ public struct TextFeaturizer: Sendable {
         walkTokens(normalized, into: &sink)
         sink.flag(normalized.flags)
         // Encoded payloads (base64, hex, percent-encoding) are read as the text they decode to.
-        guard EncodedBlobs.mayContainBlob(text) else { return }
-        for candidate in EncodedBlobs.candidates(in: String(text)) {
+        for candidate in EncodedBlobs.candidates(in: text) {
             guard let decoded = candidate.decoded, decoded.utf8.count >= 12 else { continue }
             var inner = NormalizedText(decoded[...])
             inner.fold()

@@ -119,27 +119,11 @@ public struct OutputInjectionDetector: Sendable {
     /// category: on its own it is not enough, beside any instruction it is.
     static let markers: [String] = ["<!-- hidden", "<!--hidden", "___inject", "[system instruction", "[system message", "[system prompt", "<!-- ai", "<!-- assistant", "<!-- instruction"]
 
-    static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
+    static let markerNeedles = ByteSearch.Needles(markers)
 
     static func markup(in text: String) -> [InstructionHit] {
-        let utf8 = Array(text.utf8)
-        guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "_") }) else { return [] }
-        var hits: [InstructionHit] = []
-        for offset in utf8.indices where utf8[offset] == UInt8(ascii: "<") || utf8[offset] == UInt8(ascii: "[") || utf8[offset] == UInt8(ascii: "_") {
-            for marker in markerBytes where marker[0] == utf8[offset] && offset + marker.count <= utf8.count {
-                var matches = true
-                for position in 1..<marker.count {
-                    let byte = utf8[offset + position]
-                    if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != marker[position] {
-                        matches = false
-                        break
-                    }
-                }
-                guard matches else { continue }
-                let lower = text.utf8.index(text.startIndex, offsetBy: offset)
-                hits.append(InstructionHit(category: .impersonation, weight: 2, tokens: 0..<0, range: lower..<text.utf8.index(lower, offsetBy: marker.count)))
-            }
+        ByteSearch.occurrences(ofAny: markerNeedles, in: text, ignoringCase: true).map {
+            InstructionHit(category: .impersonation, weight: 2, tokens: 0..<0, range: $0)
         }
-        return hits
     }
 }

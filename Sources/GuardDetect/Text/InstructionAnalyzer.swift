@@ -79,32 +79,33 @@ enum PseudoTags {
 
     /// Byte-level: tag names are ASCII, so the scan never needs grapheme clusters (HTML outputs are full of `<`).
     static func hits(in text: String) -> [InstructionHit] {
-        let utf8 = Array(text.utf8)
-        guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return [] }
-        var hits: [InstructionHit] = []
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") else {
-                index += 1
-                continue
+        ByteSearch.withBytes(of: text) { utf8 in
+            guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return [] }
+            var hits: [InstructionHit] = []
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") else {
+                    index += 1
+                    continue
+                }
+                let close = byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "]")
+                var cursor = index + 1
+                if cursor < utf8.count, utf8[cursor] == UInt8(ascii: "/") { cursor += 1 }
+                let nameStart = cursor
+                while cursor < utf8.count, cursor - nameStart <= 24, isNameByte(utf8[cursor]) { cursor += 1 }
+                if cursor < utf8.count, utf8[cursor] == close, cursor > nameStart,
+                    names.contains(String(decoding: utf8[nameStart..<cursor].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+                {
+                    let lower = text.utf8.index(text.utf8.startIndex, offsetBy: index)
+                    hits.append(InstructionHit(category: .pseudoTag, weight: 1, tokens: 0..<0, range: lower..<text.utf8.index(lower, offsetBy: cursor + 1 - index)))
+                    index = cursor + 1
+                } else {
+                    index += 1
+                }
             }
-            let close = byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "]")
-            var cursor = index + 1
-            if cursor < utf8.count, utf8[cursor] == UInt8(ascii: "/") { cursor += 1 }
-            let nameStart = cursor
-            while cursor < utf8.count, cursor - nameStart <= 24, isNameByte(utf8[cursor]) { cursor += 1 }
-            if cursor < utf8.count, utf8[cursor] == close, cursor > nameStart,
-                names.contains(String(decoding: utf8[nameStart..<cursor].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
-            {
-                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: index)
-                hits.append(InstructionHit(category: .pseudoTag, weight: 1, tokens: 0..<0, range: lower..<text.utf8.index(lower, offsetBy: cursor + 1 - index)))
-                index = cursor + 1
-            } else {
-                index += 1
-            }
+            return hits
         }
-        return hits
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {

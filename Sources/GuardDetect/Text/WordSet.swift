@@ -35,8 +35,6 @@ final class WordSet: Sendable, Hashable {
         mask = capacity - 1
     }
 
-    var isEmpty: Bool { words.isEmpty }
-
     /// The position of `token`'s word in ``words``, or nil.
     @inline(__always)
     func position(of token: TextToken) -> Int? {
