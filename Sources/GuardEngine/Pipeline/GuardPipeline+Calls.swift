@@ -8,66 +8,34 @@ extension GuardPipeline {
     /// The key of our confirmation in an `input_required` result and in the client's `inputResponses`.
     static let confirmKey = "mcpguard_confirm"
 
+    /// The checks of a `tools/call`, in the order they run (see ``CallStage``).
+    static let callStages: [any CallStage] = [
+        AuditFailClosedStage(), WithheldToolStage(), PolicyDenyStage(), OutboundSecretsStage(), AskStage(),
+        ArgumentConstraintsStage(), InputSchemaStage(), LimitsStage(), TimeoutStage(),
+    ]
+
     func checkCall(_ original: JSONRPCMessage, approved: Bool) -> [Delivery] {
         guard let name = original.params?["name"]?.stringValue else { return [.toServer(original.raw)] }
-        if let refused = auditRefusal(original, subject: "tool \(name)") { return refused }
-        var message = original
-        let arguments = message.params?["arguments"] ?? .object(JSONObject())
-        if let refusal = state.withLock({ state in state.refused[name] }) {
-            return refuse(message, tool: name, code: ErrorCode.denied, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
-        }
         let rule = rules.tools[name]
-        var approvedArguments: String?
-        let action = rule?.action ?? rules.defaultAction
-        if action == .deny {
-            return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyDeny.id,
-                          text: "mcpguard policy denies tool \(name) on server \(server) \(GuardControls.policyDeny.cite)", checklist: GuardControls.policyDeny.checklist)
-        }
-        // Before any confirmation: a secret is refused whatever the user would answer.
-        if let leak = outboundLeak(in: arguments) {
-            return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
-                          text: "mcpguard refused \(name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)",
-                          checklist: GuardControls.outboundScreen.checklist)
-        }
-        switch action {
-        case .deny, .allow:
-            break  // denied above; allowed calls go straight to the checks below
-        case .ask where !approved && state.withLock({ state in state.sessionApprovals.contains(name) }):
-            approvedArguments = CanonicalJSON.hash(arguments)
-            record(.allowed, method: "tools/call", tool: name, rule: GuardControls.policyAsk.id, checklist: GuardControls.policyAsk.checklist, detail: "allowed by the user's approval for this session")
-        case .ask where !approved:
-            switch askRoute(message, subject: AskSubject(kind: .tool, name: name), arguments: arguments) {
-            case .proceed(let rewritten, let hash):
-                message = rewritten
-                approvedArguments = hash
+        var call = CallContext(message: original, tool: name, arguments: original.params?["arguments"] ?? .object(JSONObject()), rule: rule,
+                               action: rule?.action ?? rules.defaultAction, approved: approved)
+        for stage in Self.callStages {
+            switch stage.check(&call, in: self) {
+            case .pass:
+                continue
+            case .refuse(let code, let reason):
+                let control = stage.control
+                return refuse(call.message, tool: name, code: code, rule: control.id, text: "\(reason) \(control.cite)", checklist: control.checklist)
+            case .refuseAs(let code, let rule, let text, let checklist):
+                return refuse(call.message, tool: name, code: code, rule: rule, text: text, checklist: checklist)
             case .deliver(let deliveries):
                 return deliveries
             }
-        case .ask:
-            approvedArguments = CanonicalJSON.hash(arguments)
         }
-        for (argument, constraint) in (rule?.arguments ?? [:]).sorted(by: { $0.key < $1.key }) {
-            if let value = arguments[argument], let problem = constraint.violation(value, argument: argument) {
-                return refuse(message, tool: name, code: ErrorCode.denied, rule: GuardControls.policyArguments.id,
-                              text: "mcpguard policy refuses \(name): \(problem) \(GuardControls.policyArguments.cite)", checklist: GuardControls.policyArguments.checklist)
-            }
-        }
-        if let validator = state.withLock({ state in state.inputSchemas[name] }) {
-            let failures = validator.validate(arguments)
-            if !failures.isEmpty {
-                let detail = failures.prefix(3).map { "arguments\($0.instancePath.isEmpty ? "" : $0.instancePath): \($0.message)" }.joined(separator: "; ")
-                return refuse(message, tool: name, code: ErrorCode.invalidArguments, rule: GuardControls.schemaInput.id,
-                              text: "invalid arguments for \(name): \(detail) \(GuardControls.schemaInput.cite)", checklist: GuardControls.schemaInput.checklist)
-            }
-        }
-        if let refusal = limiter.admit(tool: name, rules: rules) {
-            return refuse(message, tool: name, code: ErrorCode.limited, rule: GuardControls.limits.id,
-                          text: "mcpguard refuses \(name): \(refusal.message) \(GuardControls.limits.cite)", checklist: GuardControls.limits.checklist)
-        }
-        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(arguments))
-        let deadline = rules.timeout(for: name).map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let message = call.message
+        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(call.arguments))
         if let id = message.id {
-            state.withLock { state in state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: deadline, approvedArguments: approvedArguments) }
+            state.withLock { state in state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: call.deadline, approvedArguments: call.approvedArguments) }
         }
         return [.toServer(message.raw)]
     }

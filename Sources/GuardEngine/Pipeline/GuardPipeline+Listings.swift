@@ -104,49 +104,45 @@ extension GuardPipeline {
         return worst
     }
 
-    func filterTools(_ tools: [JSONValue]) -> (kept: [JSONValue], changed: Bool) {
-        let poisoned = poisoning(ServerInventory(name: server, tools: tools))
-        let pinVerdicts = pins?.check(tools, category: "tools") ?? [:]
+    /// The controls over each listed tool, in the order they run (see ``ListingStage``).
+    static let toolListingStages: [any ListingStage] = [ListingDenyStage(), ListingPinStage(), ListingStripHiddenStage(), ListingPoisonStage()]
+    /// The controls over each listed prompt, resource and resource template.
+    static let definitionListingStages: [any ListingStage] = [ListingPinStage(), ListingStripHiddenStage(), ListingPoisonStage()]
+
+    /// `entries` through `stages`: what is listed, whether anything changed, and per name why calls are
+    /// refused (`.some(nil)`: listed, so any earlier refusal ends).
+    func runListing(_ entries: [JSONValue], stages: [any ListingStage], _ listing: ListingContext) -> (kept: [JSONValue], changed: Bool, refusals: [String: Refusal?]) {
         var kept: [JSONValue] = []
         var changed = false
         var refusals: [String: Refusal?] = [:]
+        entries: for original in entries {
+            let name = original["name"]?.stringValue ?? original["uri"]?.stringValue ?? original["uriTemplate"]?.stringValue ?? ""
+            var entry = ListedEntry(name: name, original: original, definition: original)
+            for stage in stages {
+                if case .withhold(let refusal) = stage.check(&entry, listing, in: self) {
+                    changed = true
+                    if let refusal { refusals[name] = refusal }
+                    continue entries
+                }
+            }
+            if entry.definition != original { changed = true }
+            refusals[name] = .some(nil)
+            kept.append(entry.definition)
+        }
+        return (kept, changed, refusals)
+    }
+
+    func filterTools(_ tools: [JSONValue]) -> (kept: [JSONValue], changed: Bool) {
+        let listing = ListingContext(method: "tools/list", poisoned: poisoning(ServerInventory(name: server, tools: tools)),
+                                     pinVerdicts: pins?.check(tools, category: "tools") ?? [:])
+        let funds = Set(tools.filter { CapabilityDetector.capabilities(of: $0).contains(.fundsMovement) }.map { $0["name"]?.stringValue ?? "" })
+        let (kept, changed, refusals) = runListing(tools, stages: Self.toolListingStages, listing)
         var inputs: [String: JSONSchemaValidator] = [:]
         var outputs: [String: JSONSchemaValidator?] = [:]
-        var funds: Set<String> = []
-        for tool in tools {
+        for tool in kept {
             let name = tool["name"]?.stringValue ?? ""
-            if CapabilityDetector.capabilities(of: tool).contains(.fundsMovement) { funds.insert(name) }
-            if (rules.tools[name]?.action ?? rules.defaultAction) == .deny {
-                changed = true
-                record(.withheld, method: "tools/list", tool: name, rule: GuardControls.policyDeny.id, checklist: GuardControls.policyDeny.checklist, detail: "denied tools are not listed")
-                continue
-            }
-            if let verdict = pinVerdicts[name] {
-                changed = true
-                refusals[name] = Refusal(rule: verdict.rule, message: verdict.message, checklist: verdict.checklist)
-                record(.withheld, method: "tools/list", tool: name, rule: verdict.rule, checklist: verdict.checklist, detail: verdict.message)
-                continue
-            }
-            var cleaned = Self.stripHidden(tool)
-            if cleaned != tool {
-                record(.rewritten, method: "tools/list", tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "invisible characters removed")
-            }
-            if let finding = poisoned[name] {
-                let text = "mcpguard withheld tool \(name) of server \(server): \(finding.message) \(GuardControls.listingWithhold.cite)"
-                if rules.poisoned == .withhold {
-                    changed = true
-                    refusals[name] = Refusal(rule: GuardControls.listingWithhold.id, message: text, checklist: GuardControls.listingWithhold.checklist)
-                    record(.withheld, method: "tools/list", tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: finding.message)
-                    continue
-                }
-                cleaned = Self.sanitized(cleaned)
-                record(.rewritten, method: "tools/list", tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: "instructions removed from the description: \(finding.message)")
-            }
-            if cleaned != tool { changed = true }
-            refusals[name] = .some(nil)
-            if let schema = cleaned["inputSchema"] { inputs[name] = JSONSchemaValidator(schema: schema) }
-            outputs[name] = cleaned["outputSchema"].map { JSONSchemaValidator(schema: $0) }
-            kept.append(cleaned)
+            if let schema = tool["inputSchema"] { inputs[name] = JSONSchemaValidator(schema: schema) }
+            outputs[name] = tool["outputSchema"].map { JSONSchemaValidator(schema: $0) }
         }
         state.withLock { state in
             state.inputSchemas.merge(inputs) { $1 }
@@ -158,48 +154,17 @@ extension GuardPipeline {
     }
 
     func filterPrompts(_ prompts: [JSONValue]) -> (kept: [JSONValue], changed: Bool) {
-        let poisoned = poisoning(ServerInventory(name: server, prompts: prompts))
-        let pinVerdicts = pins?.check(prompts, category: "prompts") ?? [:]
-        return filterDefinitions(prompts, method: "prompts/list", poisoned: poisoned, pinVerdicts: pinVerdicts)
+        let listing = ListingContext(method: "prompts/list", poisoned: poisoning(ServerInventory(name: server, prompts: prompts)),
+                                     pinVerdicts: pins?.check(prompts, category: "prompts") ?? [:])
+        let (kept, changed, _) = runListing(prompts, stages: Self.definitionListingStages, listing)
+        return (kept, changed)
     }
 
     func filterResources(_ resources: [JSONValue], kind: String) -> (kept: [JSONValue], changed: Bool) {
         let inventory = kind == "resources" ? ServerInventory(name: server, resources: resources) : ServerInventory(name: server, resourceTemplates: resources)
-        return filterDefinitions(resources, method: kind == "resources" ? "resources/list" : "resources/templates/list", poisoned: poisoning(inventory), pinVerdicts: [:])
-    }
-
-    /// Prompts and resources: withheld (or sanitised) when poisoned or off their pins; hidden characters stripped.
-    func filterDefinitions(_ entries: [JSONValue], method: String, poisoned: [String: Finding], pinVerdicts: [String: PinGate.Verdict]) -> (kept: [JSONValue], changed: Bool) {
-        var kept: [JSONValue] = []
-        var changed = false
-        for entry in entries {
-            let name = entry["name"]?.stringValue ?? entry["uri"]?.stringValue ?? entry["uriTemplate"]?.stringValue ?? ""
-            if let verdict = pinVerdicts[name] {
-                changed = true
-                record(.withheld, method: method, tool: name, rule: verdict.rule, checklist: verdict.checklist, detail: verdict.message)
-                continue
-            }
-            var cleaned = Self.stripHidden(entry)
-            if let finding = poisoned[name] {
-                if rules.poisoned == .withhold {
-                    changed = true
-                    record(.withheld, method: method, tool: name, rule: finding.rule, checklist: GuardControls.listingWithhold.checklist, detail: finding.message)
-                    continue
-                }
-                cleaned = Self.sanitized(cleaned)
-            }
-            if cleaned != entry {
-                changed = true
-                record(.rewritten, method: method, tool: name, rule: GuardControls.listingStripHidden.id, checklist: GuardControls.listingStripHidden.checklist, detail: "definition cleaned")
-            }
-            kept.append(cleaned)
-        }
+        let listing = ListingContext(method: kind == "resources" ? "resources/list" : "resources/templates/list", poisoned: poisoning(inventory), pinVerdicts: [:])
+        let (kept, changed, _) = runListing(resources, stages: Self.definitionListingStages, listing)
         return (kept, changed)
-    }
-
-    /// Every string in a definition without hidden characters.
-    static func stripHidden(_ value: JSONValue) -> JSONValue {
-        value.mappingStrings(HiddenCharacters.strip)
     }
 
     /// The description without its instruction-like sentences (`listing.poisoned: sanitize`).

@@ -12,46 +12,25 @@ extension GuardPipeline {
     struct Screened {
         var text: String
         /// Set when the policy blocks the whole output; says why.
-        var blocked: String?
+        var blocked: OutputBlock?
     }
 
     /// Sentence that takes the place of removed instructions (`injection: redact`).
     static let removedMarker = "[mcpguard: removed instructions]"
 
-    /// One text through the controls, in order: hidden characters, size, redaction, injection. Structured
-    /// values cannot be wrapped or cut into, so for them `label` and `redact` fall back to logging.
+    /// The controls over every output text, in the order they run (see ``OutputStage``): hidden
+    /// characters, size, redaction, injection.
+    static let outputStages: [any OutputStage] = [StripHiddenOutputStage(), OutputSizeStage(), RedactOutputStage(), InjectionOutputStage()]
+
+    /// One text through ``outputStages``. Structured values cannot be wrapped or cut into, so for them
+    /// `label` and `redact` fall back to logging.
     func screen(_ original: String, method: String, tool: String?, source: String, structured: Bool = false) -> Screened {
-        var text = HiddenCharacters.strip(original)
-        if text != original {
-            record(.rewritten, method: method, tool: tool, rule: GuardControls.outputStripHidden.id, checklist: GuardControls.outputStripHidden.checklist, detail: "invisible characters or ANSI escapes removed")
-        }
-        let limit = rules.outputs.maxSize
-        if !structured, text.utf8.count > limit {
-            let size = text.utf8.count
-            var cut = String(decoding: text.utf8.prefix(limit), as: UTF8.self)
-            if cut.last == "\u{FFFD}" { cut.removeLast() }  // a character split by the cut
-            text = cut + "\n[mcpguard: output cut from \(size) to \(limit) bytes \(GuardControls.outputSize.cite)]"
-            record(.rewritten, method: method, tool: tool, rule: GuardControls.outputSize.id, checklist: GuardControls.outputSize.checklist, size: size, detail: "cut to \(limit) bytes")
-        }
-        if let redacted = redactor.redact(text) {
-            text = redacted.text
-            let detail = redacted.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            record(.redacted, method: method, tool: tool, rule: GuardControls.outputRedact.id, checklist: GuardControls.outputRedact.checklist, detail: "redacted \(detail)")
-        }
-        let action = rules.outputs.injection
-        guard action != .off, let verdict = injection.inspect(text) else { return Screened(text: text) }
-        let what = verdict.summary
-        switch action {
-        case .block:
-            return Screened(text: text, blocked: "mcpguard blocked the output of \(source): it reads as prompt injection (\(what)) \(GuardControls.outputInjection.cite)")
-        case .redact where !structured:
-            text = InstructionSanitizer.remove(verdict.hits, from: text, marker: Self.removedMarker)
-            record(.rewritten, method: method, tool: tool, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: "instructions removed: \(what)")
-        case .label where !structured:
-            text = Self.label(text, source: source, what: what)
-            record(.rewritten, method: method, tool: tool, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: "labelled as untrusted data: \(what)")
-        default:
-            record(.allowed, method: method, tool: tool, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: "passed with injection signals: \(what)")
+        var text = original
+        let output = OutputContext(method: method, tool: tool, source: source, structured: structured)
+        for stage in Self.outputStages {
+            if case .block(let reason) = stage.screen(&text, output, in: self) {
+                return Screened(text: text, blocked: OutputBlock(control: stage.control, text: "\(reason) \(stage.control.cite)"))
+            }
         }
         return Screened(text: text)
     }
@@ -64,7 +43,7 @@ extension GuardPipeline {
     }
 
     /// A content block (`text`, or an embedded `resource` with text) screened; nil when unchanged.
-    func screenContent(_ item: JSONValue, method: String, tool: String?, source: String) -> (item: JSONValue?, blocked: String?) {
+    func screenContent(_ item: JSONValue, method: String, tool: String?, source: String) -> (item: JSONValue?, blocked: OutputBlock?) {
         guard var object = item.objectValue else { return (nil, nil) }
         if let text = object["text"]?.stringValue {
             let screened = screen(text, method: method, tool: tool, source: source)
@@ -85,7 +64,7 @@ extension GuardPipeline {
     }
 
     /// Screens `array`'s content blocks (`content` of a tool result, `contents` of a resource read).
-    func screenBlocks(_ array: [JSONValue], method: String, tool: String?, source: String) -> (blocks: [JSONValue]?, blocked: String?) {
+    func screenBlocks(_ array: [JSONValue], method: String, tool: String?, source: String) -> (blocks: [JSONValue]?, blocked: OutputBlock?) {
         var blocks: [JSONValue] = []
         blocks.reserveCapacity(array.count)
         var changed = false
@@ -134,9 +113,9 @@ extension GuardPipeline {
         }
     }
 
-    func blockedOutput(_ message: JSONRPCMessage, tool: String?, rule: ControlDescriptor, text: String) -> [Delivery] {
-        record(.denied, method: message.body["method"]?.stringValue ?? "response", tool: tool, rule: rule.id, checklist: rule.checklist, size: message.raw.count, detail: text)
-        return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: text, data: ["rule": .string(rule.id)])).raw)]
+    func blockedOutput(_ message: JSONRPCMessage, tool: String?, _ block: OutputBlock) -> [Delivery] {
+        record(.denied, method: message.body["method"]?.stringValue ?? "response", tool: tool, rule: block.control.id, checklist: block.control.checklist, size: message.raw.count, detail: block.text)
+        return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: block.text, data: ["rule": .string(block.control.id)])).raw)]
     }
 
     func replacing(_ message: JSONRPCMessage, result: JSONObject) -> [Delivery] {
@@ -161,21 +140,21 @@ extension GuardPipeline {
             let failures = validator.validate(structured)
             if !failures.isEmpty {
                 let detail = failures.prefix(3).map { "structuredContent\($0.instancePath): \($0.message)" }.joined(separator: "; ")
-                return blockedOutput(message, tool: tool, rule: GuardControls.schemaOutput, text: "mcpguard blocked the output of \(source): it does not match the tool's outputSchema: \(detail) \(GuardControls.schemaOutput.cite)")
+                return blockedOutput(message, tool: tool, OutputBlock(control: GuardControls.schemaOutput, text: "mcpguard blocked the output of \(source): it does not match the tool's outputSchema: \(detail) \(GuardControls.schemaOutput.cite)"))
             }
         }
         if let content = result["content"]?.arrayValue {
             let (blocks, blocked) = screenBlocks(content, method: "tools/call", tool: tool, source: source)
-            if let blocked { return blockedOutput(message, tool: tool, rule: GuardControls.outputInjection, text: blocked) }
+            if let blocked { return blockedOutput(message, tool: tool, blocked) }
             if let blocks {
                 result["content"] = .array(blocks)
                 changed = true
             }
         }
         if let structured = result["structuredContent"] {
-            var blocked: String?
+            var blocked: OutputBlock?
             let screened = screenStrings(structured, tool: tool, source: source, blocked: &blocked)
-            if let blocked { return blockedOutput(message, tool: tool, rule: GuardControls.outputInjection, text: blocked) }
+            if let blocked { return blockedOutput(message, tool: tool, blocked) }
             if screened != structured {
                 result["structuredContent"] = screened
                 changed = true
@@ -185,7 +164,7 @@ extension GuardPipeline {
     }
 
     /// Every string of a structured value screened (redaction, hidden characters; injection blocks or logs).
-    func screenStrings(_ value: JSONValue, tool: String, source: String, blocked: inout String?) -> JSONValue {
+    func screenStrings(_ value: JSONValue, tool: String, source: String, blocked: inout OutputBlock?) -> JSONValue {
         screenStructured(value, method: "tools/call", tool: tool, source: source, blocked: &blocked)
     }
 
@@ -194,7 +173,7 @@ extension GuardPipeline {
         guard let contents = result[key]?.arrayValue else { return [.toClient(message.raw)] }
         let uri = contents.first?["uri"]?.stringValue ?? "?"
         let (blocks, blocked) = screenBlocks(contents, method: "resources/read", tool: uri, source: "resource \(uri) of server \(server)")
-        if let blocked { return blockedOutput(message, tool: uri, rule: GuardControls.outputInjection, text: blocked) }
+        if let blocked { return blockedOutput(message, tool: uri, blocked) }
         guard let blocks else { return [.toClient(message.raw)] }
         var result = result
         result[key] = .array(blocks)
@@ -209,7 +188,7 @@ extension GuardPipeline {
         for (offset, entry) in messages.enumerated() {
             guard var object = entry.objectValue, let content = object["content"] else { continue }
             let (item, blocked) = screenContent(content, method: "prompts/get", tool: nil, source: "a prompt of server \(server)")
-            if let blocked { return blockedOutput(message, tool: nil, rule: GuardControls.outputInjection, text: blocked) }
+            if let blocked { return blockedOutput(message, tool: nil, blocked) }
             if let item {
                 object["content"] = item
                 screenedMessages[offset] = .object(object)
@@ -234,8 +213,8 @@ extension GuardPipeline {
                 guard var object = entry.objectValue, let content = object["content"] else { continue }
                 let (item, blocked) = screenContent(content, method: "sampling/createMessage", tool: nil, source: source)
                 if let blocked {
-                    record(.denied, method: "sampling/createMessage", tool: nil, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: blocked)
-                    return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked, data: ["rule": .string(GuardControls.outputInjection.id)])).raw)]
+                    record(.denied, method: "sampling/createMessage", tool: nil, rule: blocked.control.id, checklist: blocked.control.checklist, detail: blocked.text)
+                    return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked.text, data: ["rule": .string(blocked.control.id)])).raw)]
                 }
                 if let item {
                     object["content"] = item

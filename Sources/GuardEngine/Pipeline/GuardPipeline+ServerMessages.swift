@@ -46,10 +46,10 @@ extension GuardPipeline {
         guard let error = message.error else { return [.toClient(message.raw)] }
         let source = tool.map { "an error of tool \($0) of server \(server)" } ?? "an error of server \(server)"
         let screened = screen(error.message, method: "error", tool: tool, source: source)
-        if let blocked = screened.blocked { return blockedOutput(message, tool: tool, rule: GuardControls.outputInjection, text: blocked) }
-        var blocked: String?
+        if let blocked = screened.blocked { return blockedOutput(message, tool: tool, blocked) }
+        var blocked: OutputBlock?
         let data = error.data.map { screenStructured($0, method: "error", tool: tool, source: source, blocked: &blocked) }
-        if let blocked { return blockedOutput(message, tool: tool, rule: GuardControls.outputInjection, text: blocked) }
+        if let blocked { return blockedOutput(message, tool: tool, blocked) }
         guard screened.text != error.message || data != error.data else { return [.toClient(message.raw)] }
         return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: error.code, message: screened.text, data: data)).raw)]
     }
@@ -64,10 +64,10 @@ extension GuardPipeline {
         default: return [.toClient(bytes)]
         }
         guard var params = message.params?.objectValue, let value = params[member] else { return [.toClient(bytes)] }
-        var blocked: String?
+        var blocked: OutputBlock?
         let screened = screenStructured(value, method: message.method ?? "", tool: nil, source: "a notification of server \(server)", blocked: &blocked)
         if let blocked {
-            record(.denied, method: message.method, tool: nil, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, size: bytes.count, detail: blocked)
+            record(.denied, method: message.method, tool: nil, rule: blocked.control.id, checklist: blocked.control.checklist, size: bytes.count, detail: blocked.text)
             return []
         }
         guard screened != value else { return [.toClient(bytes)] }
@@ -81,7 +81,7 @@ extension GuardPipeline {
     /// with an error to the server and never shown.
     func elicitationRequest(_ message: JSONRPCMessage) -> [Delivery] {
         guard var params = message.params?.objectValue else { return [.toClient(message.raw)] }
-        var blocked: String?
+        var blocked: OutputBlock?
         let source = "an elicitation request of server \(server)"
         var changed = false
         for key in ["message", "requestedSchema"] {
@@ -93,8 +93,8 @@ extension GuardPipeline {
             }
         }
         if let blocked {
-            record(.denied, method: "elicitation/create", tool: nil, rule: GuardControls.outputInjection.id, checklist: GuardControls.outputInjection.checklist, detail: blocked)
-            return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked, data: ["rule": .string(GuardControls.outputInjection.id)])).raw)]
+            record(.denied, method: "elicitation/create", tool: nil, rule: blocked.control.id, checklist: blocked.control.checklist, detail: blocked.text)
+            return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked.text, data: ["rule": .string(blocked.control.id)])).raw)]
         }
         guard changed else { return [.toClient(message.raw)] }
         var body = message.body
@@ -106,9 +106,9 @@ extension GuardPipeline {
     /// nil when they may pass unchanged, an error delivery when they are blocked.
     func screenedInputRequests(_ message: JSONRPCMessage, _ result: JSONObject, tool: String) -> [Delivery]? {
         guard let requests = result["inputRequests"] else { return nil }
-        var blocked: String?
+        var blocked: OutputBlock?
         let screened = screenStructured(requests, method: "tools/call", tool: tool, source: "an input request of tool \(tool) of server \(server)", blocked: &blocked)
-        if let blocked { return blockedOutput(message, tool: tool, rule: GuardControls.outputInjection, text: blocked) }
+        if let blocked { return blockedOutput(message, tool: tool, blocked) }
         guard screened != requests else { return nil }
         var result = result
         result["inputRequests"] = screened
@@ -117,8 +117,8 @@ extension GuardPipeline {
 
     /// Every string of a value screened with the structured rules (redaction, hidden characters; injection
     /// blocks or logs, since structured values cannot be wrapped).
-    func screenStructured(_ value: JSONValue, method: String, tool: String?, source: String, blocked: inout String?) -> JSONValue {
-        var reason: String?
+    func screenStructured(_ value: JSONValue, method: String, tool: String?, source: String, blocked: inout OutputBlock?) -> JSONValue {
+        var reason: OutputBlock?
         let screened = value.mappingStrings { text in
             let outcome = screen(text, method: method, tool: tool, source: source, structured: true)
             if let why = outcome.blocked { reason = why }
