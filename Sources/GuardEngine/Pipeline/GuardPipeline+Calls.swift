@@ -26,8 +26,8 @@ extension GuardPipeline {
             case .refuse(let code, let reason):
                 let control = stage.control
                 return refuse(call.message, tool: name, code: code, rule: control.id, text: "\(reason) \(control.cite)", checklist: control.checklist)
-            case .refuseAs(let code, let rule, let text, let checklist):
-                return refuse(call.message, tool: name, code: code, rule: rule, text: text, checklist: checklist)
+            case .refuseAs(let code, let refusal):
+                return refuse(call.message, tool: name, code: code, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
             case .deliver(let deliveries):
                 return deliveries
             }

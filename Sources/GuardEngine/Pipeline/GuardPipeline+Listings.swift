@@ -117,7 +117,7 @@ extension GuardPipeline {
         var refusals: [String: Refusal?] = [:]
         entries: for original in entries {
             let name = original["name"]?.stringValue ?? original["uri"]?.stringValue ?? original["uriTemplate"]?.stringValue ?? ""
-            var entry = ListedEntry(name: name, original: original, definition: original)
+            var entry = ListedEntry(name: name, definition: original)
             for stage in stages {
                 if case .withhold(let refusal) = stage.check(&entry, listing, in: self) {
                     changed = true

@@ -118,6 +118,13 @@ extension GuardPipeline {
         return [.toClient(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: block.text, data: ["rule": .string(block.control.id)])).raw)]
     }
 
+    /// A server's request (sampling, elicitation) whose content is blocked: an error back to the server,
+    /// and nothing reaches the client.
+    func blockedRequest(_ message: JSONRPCMessage, method: String, _ block: OutputBlock) -> [Delivery] {
+        record(.denied, method: method, tool: nil, rule: block.control.id, checklist: block.control.checklist, detail: block.text)
+        return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: block.text, data: ["rule": .string(block.control.id)])).raw)]
+    }
+
     func replacing(_ message: JSONRPCMessage, result: JSONObject) -> [Delivery] {
         var body = message.body
         body["result"] = .object(result)
@@ -212,10 +219,7 @@ extension GuardPipeline {
             for (offset, entry) in messages.enumerated() {
                 guard var object = entry.objectValue, let content = object["content"] else { continue }
                 let (item, blocked) = screenContent(content, method: "sampling/createMessage", tool: nil, source: source)
-                if let blocked {
-                    record(.denied, method: "sampling/createMessage", tool: nil, rule: blocked.control.id, checklist: blocked.control.checklist, detail: blocked.text)
-                    return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked.text, data: ["rule": .string(blocked.control.id)])).raw)]
-                }
+                if let blocked { return blockedRequest(message, method: "sampling/createMessage", blocked) }
                 if let item {
                     object["content"] = item
                     screenedMessages[offset] = .object(object)

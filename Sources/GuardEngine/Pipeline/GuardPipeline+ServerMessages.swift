@@ -92,10 +92,7 @@ extension GuardPipeline {
                 changed = true
             }
         }
-        if let blocked {
-            record(.denied, method: "elicitation/create", tool: nil, rule: blocked.control.id, checklist: blocked.control.checklist, detail: blocked.text)
-            return [.toServer(JSONRPCMessage.errorResponse(id: message.id, error: JSONRPCErrorObject(code: ErrorCode.outputBlocked, message: blocked.text, data: ["rule": .string(blocked.control.id)])).raw)]
-        }
+        if let blocked { return blockedRequest(message, method: "elicitation/create", blocked) }
         guard changed else { return [.toClient(message.raw)] }
         var body = message.body
         body["params"] = .object(params)

@@ -38,7 +38,7 @@ enum StageVerdict {
     case refuse(code: Int, reason: String)
     /// Refused for a reason decided earlier and already worded and cited (a definition withheld from the
     /// listing is refused under the control that withheld it).
-    case refuseAs(code: Int, rule: String, text: String, checklist: [String])
+    case refuseAs(code: Int, GuardPipeline.Refusal)
     /// The stage answered itself (a confirmation request or a refusal of its own making).
     case deliver([GuardPipeline.Delivery])
 }

@@ -26,8 +26,6 @@ struct ListingContext {
 /// One definition on its way through the stages.
 struct ListedEntry {
     let name: String
-    /// As the server sent it.
-    let original: JSONValue
     /// As it will be listed, once every stage has had its say.
     var definition: JSONValue
 }

@@ -7,6 +7,6 @@ struct WithheldToolStage: CallStage {
 
     func check(_ call: inout CallContext, in pipeline: GuardPipeline) -> StageVerdict {
         guard let refusal = pipeline.state.withLock({ state in state.refused[call.tool] }) else { return .pass }
-        return .refuseAs(code: GuardPipeline.ErrorCode.denied, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
+        return .refuseAs(code: GuardPipeline.ErrorCode.denied, refusal)
     }
 }
