@@ -31,36 +31,25 @@ extension GuardPipeline {
         }
     }
 
-    /// A resource or prompt request: refused, asked about, or forwarded (prompt arguments screened first).
+    /// The checks of a `resources/read` or `resources/subscribe`, in the order they run (see ``CallStage``).
+    static let resourceStages: [any CallStage] = [
+        AuditFailClosedStage(), ResourceURILimitStage(), PolicyDenyStage(GuardControls.policyResources), AskStage(),
+    ]
+
+    /// The checks of a `prompts/get`: secrets in the arguments are refused before the user is asked, as
+    /// for tools (whatever the user answers, they may not reach the server).
+    static let promptStages: [any CallStage] = [
+        AuditFailClosedStage(), PolicyDenyStage(GuardControls.policyPrompts), OutboundSecretsStage(), AskStage(),
+    ]
+
+    /// A resource or prompt request: refused, asked about, or forwarded.
     func checkAccess(_ original: JSONRPCMessage, approved: Bool) -> [Delivery] {
         guard let subject = accessSubject(original) else { return [.toServer(original.raw)] }
-        if let refused = auditRefusal(original, subject: subject.noun) { return refused }
-        let method = original.method ?? ""
-        var message = original
-        if subject.kind == .resource, subject.name.utf8.count > Self.uriLimit {
-            return refuse(message, tool: String(subject.name.prefix(80)) + "…", code: ErrorCode.denied, rule: GuardControls.policyResources.id,
-                          text: "mcpguard refuses a \(subject.name.utf8.count)-byte resource URI: the limit is \(Self.uriLimit) bytes \(GuardControls.policyResources.cite)",
-                          checklist: GuardControls.policyResources.checklist)
-        }
-        let control = subject.kind == .resource ? GuardControls.policyResources : GuardControls.policyPrompts
-        let arguments = message.params?["arguments"] ?? .object(JSONObject())
-        switch accessAction(subject) {
-        case .deny:
-            return refuse(message, tool: subject.name, code: ErrorCode.denied, rule: control.id,
-                          text: "mcpguard policy denies \(subject.noun) on server \(server) \(control.cite)", checklist: control.checklist)
-        case .ask where !approved:
-            switch askRoute(message, subject: subject, arguments: subject.kind == .prompt ? arguments : ["uri": .string(subject.name)]) {
-            case .proceed(let rewritten, _): message = rewritten
-            case .deliver(let deliveries): return deliveries
-            }
-        case .ask, .allow:
-            break
-        }
-        if subject.kind == .prompt, let leak = outboundLeak(in: arguments) {
-            return refuse(message, tool: subject.name, code: ErrorCode.denied, rule: GuardControls.outboundScreen.id,
-                          text: "mcpguard refused prompt \(subject.name): argument '\(leak.path)' holds \(leak.what), which may not be sent to server \(server) \(GuardControls.outboundScreen.cite)",
-                          checklist: GuardControls.outboundScreen.checklist)
-        }
+        let arguments: JSONValue = subject.kind == .prompt ? original.params?["arguments"] ?? .object(JSONObject()) : ["uri": .string(subject.name)]
+        var request = CallContext(message: original, subject: subject, arguments: arguments, rule: nil, action: accessAction(subject), approved: approved)
+        if let decided = runStages(subject.kind == .resource ? Self.resourceStages : Self.promptStages, on: &request) { return decided }
+        let message = request.message
+        let method = message.method ?? ""
         record(.allowed, method: method, tool: subject.name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count)
         if let id = message.id {
             state.withLock { state in state.pending[id] = PendingRequest(method: method, tool: subject.name, deadline: nil, approvedArguments: nil) }

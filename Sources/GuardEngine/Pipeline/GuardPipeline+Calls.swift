@@ -17,27 +17,34 @@ extension GuardPipeline {
     func checkCall(_ original: JSONRPCMessage, approved: Bool) -> [Delivery] {
         guard let name = original.params?["name"]?.stringValue else { return [.toServer(original.raw)] }
         let rule = rules.tools[name]
-        var call = CallContext(message: original, tool: name, arguments: original.params?["arguments"] ?? .object(JSONObject()), rule: rule,
-                               action: rule?.action ?? rules.defaultAction, approved: approved)
-        for stage in Self.callStages {
-            switch stage.check(&call, in: self) {
-            case .pass:
-                continue
-            case .refuse(let code, let reason):
-                let control = stage.control
-                return refuse(call.message, tool: name, code: code, rule: control.id, text: "\(reason) \(control.cite)", checklist: control.checklist)
-            case .refuseAs(let code, let refusal):
-                return refuse(call.message, tool: name, code: code, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
-            case .deliver(let deliveries):
-                return deliveries
-            }
-        }
+        var call = CallContext(message: original, subject: AskSubject(kind: .tool, name: name), arguments: original.params?["arguments"] ?? .object(JSONObject()),
+                               rule: rule, action: rule?.action ?? rules.defaultAction, approved: approved)
+        if let decided = runStages(Self.callStages, on: &call) { return decided }
         let message = call.message
         record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(call.arguments))
         if let id = message.id {
             state.withLock { state in state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: call.deadline, approvedArguments: call.approvedArguments) }
         }
         return [.toServer(message.raw)]
+    }
+
+    /// Runs `stages` in order on `request`: the deliveries of the first stage that does not pass (its
+    /// refusal cited from its control), or nil when every stage passed and the request goes on.
+    func runStages(_ stages: [any CallStage], on request: inout CallContext) -> [Delivery]? {
+        for stage in stages {
+            switch stage.check(&request, in: self) {
+            case .pass:
+                continue
+            case .refuse(let code, let reason):
+                let control = stage.control
+                return refuse(request.message, tool: request.tool, code: code, rule: control.id, text: "\(reason) \(control.cite)", checklist: control.checklist)
+            case .refuseAs(let code, let refusal):
+                return refuse(request.message, tool: request.tool, code: code, rule: refusal.rule, text: refusal.message, checklist: refusal.checklist)
+            case .deliver(let deliveries):
+                return deliveries
+            }
+        }
+        return nil
     }
 
     enum AskRoute {

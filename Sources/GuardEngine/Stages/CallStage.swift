@@ -1,11 +1,12 @@
 import GuardCore
 import GuardPolicy
 
-/// One check of a `tools/call` on its way to the server. The pipeline runs ``GuardPipeline/callStages``
-/// in order; the first stage that does not pass decides. A stage names its control, so a refusal's text
+/// One check of a request on its way to the server: a `tools/call` (``GuardPipeline/callStages``), a
+/// `resources/read` or `resources/subscribe` (``GuardPipeline/resourceStages``) or a `prompts/get`
+/// (``GuardPipeline/promptStages``). The pipeline runs a list in order; the first stage that does not pass decides. A stage names its control, so a refusal's text
 /// cites it and its audit record carries its id and checklist items without the stage spelling them out.
 ///
-/// Adding a control to calls is one file: a type conforming to this protocol, placed in the list, plus its
+/// Adding a control to requests is one file: a type conforming to this protocol, placed in the list, plus its
 /// policy knob and schema entry.
 protocol CallStage: Sendable {
     /// What the stage enforces; cited by every refusal it makes.
@@ -13,13 +14,15 @@ protocol CallStage: Sendable {
     func check(_ call: inout CallContext, in pipeline: GuardPipeline) -> StageVerdict
 }
 
-/// A `tools/call` as the stages see it.
+/// A request as the stages see it.
 struct CallContext {
     /// The request; a confirmation round trip may rewrite it (our confirmation token removed).
     var message: JSONRPCMessage
-    let tool: String
+    /// The tool, resource or prompt the request names.
+    let subject: GuardPipeline.AskSubject
+    /// The tool's or prompt's arguments; a resource request's `{"uri": …}` (what a confirmation shows).
     let arguments: JSONValue
-    /// The policy's rule for the tool, if it has one.
+    /// The policy's rule for a tool, if it has one (nil for resources and prompts).
     let rule: Policy.ToolRule?
     let action: Policy.Action
     /// The user already said yes (an answered elicitation runs the call through the stages again).
@@ -28,6 +31,9 @@ struct CallContext {
     var approvedArguments: String?
     /// When the guard cancels the call (policy timeout); nil: never.
     var deadline: ContinuousClock.Instant?
+
+    /// The subject's name: a tool's, a prompt's, a resource's URI.
+    var tool: String { subject.name }
 }
 
 /// What a stage decided.

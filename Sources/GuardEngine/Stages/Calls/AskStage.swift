@@ -1,7 +1,7 @@
 import GuardCore
 
-/// Tools under `ask` run only after the user's yes: a session-wide approval, a retry that carries the
-/// confirmation, or a round trip (elicitation or `input_required`) the stage starts itself.
+/// Requests under `ask` run only after the user's yes: a session-wide approval (tools only), a retry that
+/// carries the confirmation, or a round trip (elicitation or `input_required`) the stage starts itself.
 struct AskStage: CallStage {
     var control: ControlDescriptor { GuardControls.policyAsk }
 
@@ -11,11 +11,11 @@ struct AskStage: CallStage {
             return .pass  // denied by an earlier stage; allowed calls need no confirmation
         case .ask where call.approved:
             call.approvedArguments = CanonicalJSON.hash(call.arguments)
-        case .ask where pipeline.state.withLock({ state in state.sessionApprovals.contains(call.tool) }):
+        case .ask where call.subject.kind == .tool && pipeline.state.withLock({ state in state.sessionApprovals.contains(call.tool) }):
             call.approvedArguments = CanonicalJSON.hash(call.arguments)
             pipeline.record(.allowed, method: "tools/call", tool: call.tool, rule: control.id, checklist: control.checklist, detail: "allowed by the user's approval for this session")
         case .ask:
-            switch pipeline.askRoute(call.message, subject: GuardPipeline.AskSubject(kind: .tool, name: call.tool), arguments: call.arguments) {
+            switch pipeline.askRoute(call.message, subject: call.subject, arguments: call.arguments) {
             case .proceed(let rewritten, let hash):
                 call.message = rewritten
                 call.approvedArguments = hash

@@ -1,10 +1,10 @@
 import GuardCore
 
-/// Nothing runs unrecorded: once the audit log cannot be written, every call is refused.
+/// Nothing runs unrecorded: once the audit log cannot be written, every call, read and prompt request is refused.
 struct AuditFailClosedStage: CallStage {
     var control: ControlDescriptor { GuardControls.auditLog }
 
     func check(_ call: inout CallContext, in pipeline: GuardPipeline) -> StageVerdict {
-        pipeline.auditRefusal(call.message, subject: "tool \(call.tool)").map(StageVerdict.deliver) ?? .pass
+        pipeline.auditRefusal(call.message, subject: call.subject.noun).map(StageVerdict.deliver) ?? .pass
     }
 }
