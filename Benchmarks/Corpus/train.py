@@ -37,6 +37,16 @@ SEED = 20261201
 FP_TARGET = {"poisoning": 0.004, "offensive": 0.003, "injection": 0.008}
 C = {"poisoning": 0.5, "offensive": 0.5, "injection": 0.5}
 INNER_FOLDS = 3
+# Each record weighs (records of its group and class) ** -GROUP_ALPHA, rescaled so a class keeps its total:
+# with 0 a large source (12,000 Smithery tools, 3,600 Atomic Red Team tests) teaches its own style; with
+# 1 every source counts as much as any other. Set by --group-alpha.
+GROUP_ALPHA = 0.0
+# Each language's records are weighed so its two classes stand in the global
+# ratio: the attack sources are far more multilingual than the honest ones, and unbalanced a model learns
+# "Russian or Japanese text" for "injected" (the top false positives were translated documentation).
+# Measured out of fold on the training groups (3 grouped parts, 2026-12-04 corpus): injection recall at a
+# 0.8 % false-positive rate 5.0 % unbalanced, 8.6 % balanced. --unbalanced-languages turns it off.
+BALANCE_LANGUAGES = True
 
 
 def load_records(path):
@@ -86,6 +96,7 @@ class Task:
         self.name = name
         self.rows, self.labels, self.weights, self.groups, self.ids = [], [], [], [], []
         self.bags = []  # (id, group, [rows]) of positive texts longer than a window
+        self.languages = {}  # id -> language
 
 
 def definition_tasks(records, rows):
@@ -103,6 +114,7 @@ def definition_tasks(records, rows):
                 task.weights.append(1.0)
                 task.groups.append(record["group"])
                 task.ids.append(identifier)
+                task.languages[identifier] = record.get("lang") or "en"
     return tasks
 
 
@@ -112,6 +124,7 @@ def output_task(records, rows):
         windows = rows.get(identifier)
         if not windows:
             continue
+        task.languages[identifier] = record.get("lang") or "en"
         if record["label"] == "clean":
             # Every window of an honest text is honest; a long text weighs as much as a few short ones.
             weight = 1.0 / math.sqrt(len(windows))
@@ -139,12 +152,46 @@ def fit(task, keep, c):
     rows = [task.rows[i] for i in index]
     labels = [task.labels[i] for i in index]
     weights = [task.weights[i] for i in index]
+    groups = [task.groups[i] for i in index]
+    languages = [task.languages.get(task.ids[i], "en") for i in index]
     bags = [bag for bag in task.bags if keep(bag[1])]
-    model = train(rows, labels, weights, c)
+    model = train(rows, labels, language_weights(group_weights(weights, labels, groups), labels, languages), c)
     if bags:
         extra = [best_window(model, windows) for _, _, windows in bags]
-        model = train(rows + extra, labels + [1] * len(extra), weights + [1.0] * len(extra), c)
+        every = labels + [1] * len(extra)
+        weighed = group_weights(weights + [1.0] * len(extra), every, groups + [bag[1] for bag in bags])
+        model = train(rows + extra, every, language_weights(weighed, every, languages + [task.languages.get(bag[0], "en") for bag in bags]), c)
     return model
+
+
+def language_weights(weights, labels, languages):
+    """With BALANCE_LANGUAGES (the default): in every language that has both classes, the positives' total weight is
+    scaled to stand to the negatives' as it does over all languages (language tells nothing of the label)."""
+    if not BALANCE_LANGUAGES or not weights:
+        return weights
+    totals = collections.defaultdict(float)
+    for w, y, lang in zip(weights, labels, languages):
+        totals[(lang, y)] += w
+    overall = sum(w for w, y in zip(weights, labels) if y == 1) / max(sum(w for w, y in zip(weights, labels) if y == 0), 1e-9)
+    factors = {}
+    for lang in {lang for lang, _ in totals}:
+        positives, negatives = totals.get((lang, 1), 0.0), totals.get((lang, 0), 0.0)
+        factors[lang] = overall * negatives / positives if positives and negatives else 1.0
+    return [w * factors[lang] if y == 1 else w for w, y, lang in zip(weights, labels, languages)]
+
+
+def group_weights(weights, labels, groups):
+    """`weights` scaled by each (group, class)'s size ** -GROUP_ALPHA, each class's total kept."""
+    if GROUP_ALPHA == 0 or not weights:
+        return weights
+    sizes = collections.Counter(zip(groups, labels))
+    scaled = [w * sizes[(g, y)] ** -GROUP_ALPHA for w, y, g in zip(weights, labels, groups)]
+    for label in set(labels):
+        before = sum(w for w, y in zip(weights, labels) if y == label)
+        after = sum(w for w, y in zip(scaled, labels) if y == label)
+        factor = before / after if after else 1.0
+        scaled = [w * factor if y == label else w for w, y in zip(scaled, labels)]
+    return scaled
 
 
 def train(rows, labels, weights, c):
@@ -245,6 +292,7 @@ def train_set(tasks, keep, report):
 
 
 def main():
+    global GROUP_ALPHA, BALANCE_LANGUAGES
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", required=True, help="directory with tools.jsonl and texts.jsonl (build.py)")
     parser.add_argument("--rows", required=True, help="directory with defs.rows and outputs.rows (DetectionBenchmark export)")
@@ -252,8 +300,12 @@ def main():
     parser.add_argument("--loso", help="write one model pair per held-out group into this directory")
     parser.add_argument("--only", nargs="*", help="with --loso: only these groups")
     parser.add_argument("--fold", type=int, nargs="*", help="with --loso: only these fold numbers (to run folds in parallel)")
+    parser.add_argument("--group-alpha", type=float, default=GROUP_ALPHA, help="weigh records by their group's size ** -ALPHA (0: every record alike)")
+    parser.add_argument("--unbalanced-languages", action="store_true", help="do not weigh each language's classes to the global ratio")
     parser.add_argument("--k", type=int, default=4, help="with --loso: folds of source groups (0: one per group)")
     args = parser.parse_args()
+    GROUP_ALPHA = args.group_alpha
+    BALANCE_LANGUAGES = not args.unbalanced_languages
 
     started = time.time()
     tools = load_records(os.path.join(args.corpus, "tools.jsonl"))
