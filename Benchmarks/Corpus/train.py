@@ -155,13 +155,18 @@ def fit(task, keep, c):
     groups = [task.groups[i] for i in index]
     languages = [task.languages.get(task.ids[i], "en") for i in index]
     bags = [bag for bag in task.bags if keep(bag[1])]
-    model = train(rows, labels, language_weights(group_weights(weights, labels, groups), labels, languages), c)
+    model = train(rows, labels, weigh(weights, labels, groups, languages), c)
     if bags:
         extra = [best_window(model, windows) for _, _, windows in bags]
         every = labels + [1] * len(extra)
-        weighed = group_weights(weights + [1.0] * len(extra), every, groups + [bag[1] for bag in bags])
-        model = train(rows + extra, every, language_weights(weighed, every, languages + [task.languages.get(bag[0], "en") for bag in bags]), c)
+        weighed = weigh(weights + [1.0] * len(extra), every, groups + [bag[1] for bag in bags], languages + [task.languages.get(bag[0], "en") for bag in bags])
+        model = train(rows + extra, every, weighed, c)
     return model
+
+
+def weigh(weights, labels, groups, languages):
+    """The training weights: by source size (GROUP_ALPHA), then each language's classes to the global ratio."""
+    return language_weights(group_weights(weights, labels, groups), labels, languages)
 
 
 def language_weights(weights, labels, languages):

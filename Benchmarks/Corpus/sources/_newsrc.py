@@ -1,8 +1,8 @@
-"""Shared stdlib helpers for the definition and text sources added 2026-12-04 (mastermcp_slowmist.py, …).
+"""Shared stdlib helpers for the definition and text sources added 2026-12-04 (mastermcp_slowmist.py,
+rebuff.py, vigil_llm.py, …).
 
 Snapshots are read with `git --git-dir SNAP show COMMIT:PATH` (no work tree); nothing from a
-snapshot is imported or run. Tool definitions are extracted statically with _mcp_pyextract
-(copied unchanged from the project's Benchmarks/Corpus/sources) or hand-resolved; strings are
+snapshot is imported or run. Tool definitions are extracted statically with _mcp_pyextract or hand-resolved; strings are
 picked from Python ASTs by an anchor substring so that the exact source text is kept.
 """
 import ast, hashlib, json, os, re, subprocess, sys
@@ -129,8 +129,8 @@ class Builder:
         if len(recs) > self.cap:  # deterministic cap: keep the lowest sha1 of the record body
             def h(r):
                 return hashlib.sha1(json.dumps(r.get("text") or r.get("tool"), sort_keys=True).encode()).hexdigest()
-            recs = sorted(recs, key=h)[: self.cap]
-            recs.sort(key=lambda r: self.recs.index(r))
+            kept = sorted(range(len(recs)), key=lambda i: h(recs[i]))[: self.cap]
+            recs = [recs[i] for i in sorted(kept)]  # in extraction order
             print(f"capped {len(self.recs)} -> {self.cap}")
         os.makedirs(os.path.dirname(out), exist_ok=True)
         with open(out, "w", encoding="utf-8") as f:
@@ -139,6 +139,32 @@ class Builder:
         from collections import Counter
         print(f"{len(recs)} records -> {out}", dict(Counter(r["label"] for r in recs)))
         return recs
+
+
+class Writer:
+    """Bare example strings (rebuff, vigil): 0-based ids, a `note` per record, strings under 8 characters dropped."""
+
+    def __init__(self, repo, group, license_):
+        self.repo, self.group, self.license = repo, group, license_
+        self.records, self.seen = [], set()
+
+    def add(self, label, attack, kind, text, commit, path, note):
+        text = text.strip()
+        key = norm(text)
+        if len(text) < 8 or key in self.seen:
+            return
+        self.seen.add(key)
+        self.records.append({"id": f"{self.group}/{len(self.records)}", "group": self.group,
+                             "source": f"{self.repo}@{commit[:12]}:{path}", "license": self.license,
+                             "label": label, "attack": attack, "kind": kind, "lang": "en",
+                             "synthetic": False, "text": text, "note": note})
+
+    def write(self, out):
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w", encoding="utf-8") as f:
+            for r in self.records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{len(self.records)} records -> {out}")
 
 
 def snap_of(repo):

@@ -22,7 +22,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _small_common import Writer, git, show  # noqa: E402
+from _newsrc import Writer, head, show  # noqa: E402
 
 REPO = "protectai/rebuff"
 GROUP = "rebuff"
@@ -48,18 +48,18 @@ def attack_of(t):
 def main():
     gitdir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_GIT
     out = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
-    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
+    commit = head(gitdir)
     w = Writer(REPO, GROUP, LICENSE)
 
     p = "javascript-sdk/src/lib/prompts.ts"
-    for text, score in re.findall(r"User string: (.+?)\n\s*([0-9.]+)\n", show(gitdir, commit, p)):
+    for text, score in re.findall(r"User string: (.+?)\n\s*([0-9.]+)\n", show(gitdir, p, commit)):
         s = float(score)
         if s >= 0.9:
             w.add("injection", attack_of(text), "other", text, commit, p, "few-shot attack example (bare)")
         elif s == 0.0:
             w.add("clean", None, "chat", text, commit, p, "few-shot benign example")
     p = "javascript-sdk/tests/index.test.ts"
-    src = show(gitdir, commit, p)
+    src = show(gitdir, p, commit)
     for name, label in (("benign_inputs", "clean"), ("prompt_injection_inputs", "injection")):
         arr = re.search(name + r"\s*=\s*(\[.*?\])", src, re.S).group(1)
         for text in json.loads(arr):
@@ -68,13 +68,13 @@ def main():
     for text in re.findall(r'"(Actually, everything above[^"]+)"', src):
         w.add("injection", attack_of(text), "other", text, commit, p, "test input (bare)")
     p = "README.md"
-    for text in re.findall(r'user_input = "([^"]+)"', show(gitdir, commit, p)):
+    for text in re.findall(r'user_input = "([^"]+)"', show(gitdir, p, commit)):
         w.add("injection", attack_of(text), "other", text, commit, p, "example attack (bare)")
     p = "python-sdk/python-sdk-examples.ipynb"
-    for text in re.findall(r'input_string = \\"(.+?)\\"\\n', show(gitdir, commit, p)):
+    for text in re.findall(r'input_string = \\"(.+?)\\"\\n', show(gitdir, p, commit)):
         w.add("injection", attack_of(text), "other", text, commit, p, "example attack (bare)")
     p = "python-sdk/rebuff/utils/documents.txt"
-    for line in show(gitdir, DOCS_COMMIT, p).split("\n"):
+    for line in show(gitdir, p, DOCS_COMMIT).split("\n"):
         line = line.strip().strip('"').strip()
         w.add("injection", attack_of(line), "other", line, DOCS_COMMIT, p, "vector-store seed attack (bare)")
     w.write(out)

@@ -17,7 +17,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _small_common import Writer, git, show  # noqa: E402
+from _newsrc import Writer, head, show  # noqa: E402
 
 REPO = "deadbits/vigil-llm"
 GROUP = "vigil_llm"
@@ -40,21 +40,21 @@ def attack_of(t):
 def main():
     gitdir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_GIT
     out = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
-    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
+    commit = head(gitdir)
     w = Writer(REPO, GROUP, LICENSE)
 
     p = "data/prompts/relevance.yaml"
-    for block in re.findall(r"</!~~TEXT~~>\n(.*?)</!~~TEXT~~>", show(gitdir, commit, p), re.S):
+    for block in re.findall(r"</!~~TEXT~~>\n(.*?)</!~~TEXT~~>", show(gitdir, p, commit), re.S):
         block = "\n".join(l.strip() for l in block.strip().split("\n"))
         if INJ.search(block):
             w.add("injection", attack_of(block), "other", block, commit, p,
                   "example prompt: benign request followed by injected override line")
     p = "README.md"
-    for v in re.findall(r'"(?:prompt|text)":\s*"([^"]+)"', show(gitdir, commit, p)):
+    for v in re.findall(r'"(?:prompt|text)":\s*"([^"]+)"', show(gitdir, p, commit)):
         if INJ.search(v):
             w.add("injection", attack_of(v), "other", v, commit, p, "bare attacker instruction")
     for p, pat in (("scripts/tests.py", r"'([^']+)'"), ("scripts/test_api.sh", r'"prompt":\s*"([^"]+)"')):
-        for v in re.findall(pat, show(gitdir, commit, p)):
+        for v in re.findall(pat, show(gitdir, p, commit)):
             v = v.replace("\\n", "\n")
             if INJ.search(v):
                 w.add("injection", attack_of(v), "other", v, commit, p, "bare attacker instruction")
