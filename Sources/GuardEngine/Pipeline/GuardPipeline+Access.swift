@@ -47,13 +47,6 @@ extension GuardPipeline {
         guard let subject = accessSubject(original) else { return [.toServer(original.raw)] }
         let arguments: JSONValue = subject.kind == .prompt ? original.params?["arguments"] ?? .object(JSONObject()) : ["uri": .string(subject.name)]
         var request = CallContext(message: original, subject: subject, arguments: arguments, rule: nil, action: accessAction(subject), approved: approved)
-        if let decided = runStages(subject.kind == .resource ? Self.resourceStages : Self.promptStages, on: &request) { return decided }
-        let message = request.message
-        let method = message.method ?? ""
-        record(.allowed, method: method, tool: subject.name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count)
-        if let id = message.id {
-            state.withLock { state in state.pending[id] = PendingRequest(method: method, tool: subject.name, deadline: nil, approvedArguments: nil) }
-        }
-        return [.toServer(message.raw)]
+        return runStages(subject.kind == .resource ? Self.resourceStages : Self.promptStages, on: &request) ?? forward(request)
     }
 }

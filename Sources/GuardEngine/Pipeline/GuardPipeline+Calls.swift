@@ -19,11 +19,17 @@ extension GuardPipeline {
         let rule = rules.tools[name]
         var call = CallContext(message: original, subject: AskSubject(kind: .tool, name: name), arguments: original.params?["arguments"] ?? .object(JSONObject()),
                                rule: rule, action: rule?.action ?? rules.defaultAction, approved: approved)
-        if let decided = runStages(Self.callStages, on: &call) { return decided }
-        let message = call.message
-        record(.allowed, method: "tools/call", tool: name, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: Self.summary(call.arguments))
+        return runStages(Self.callStages, on: &call)
+            ?? forward(call, arguments: Self.summary(call.arguments), approvedArguments: call.approvedArguments)
+    }
+
+    /// A request every stage passed: recorded as allowed, remembered until its answer, sent to the server.
+    func forward(_ request: CallContext, arguments: String? = nil, approvedArguments: String? = nil) -> [Delivery] {
+        let message = request.message
+        let method = message.method ?? ""
+        record(.allowed, method: method, tool: request.tool, rule: nil, checklist: GuardControls.auditLog.checklist, size: message.raw.count, arguments: arguments)
         if let id = message.id {
-            state.withLock { state in state.pending[id] = PendingRequest(method: "tools/call", tool: name, deadline: call.deadline, approvedArguments: call.approvedArguments) }
+            state.withLock { state in state.pending[id] = PendingRequest(method: method, tool: request.tool, deadline: request.deadline, approvedArguments: approvedArguments) }
         }
         return [.toServer(message.raw)]
     }
